@@ -1,0 +1,1 @@
+"""Reference central server: receives complaints, routes them to inspectors, tracks kiosks."""

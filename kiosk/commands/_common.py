@@ -1,0 +1,39 @@
+"""Options and set-up shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from kiosk.config import Config, ConfigError, load_config
+
+
+def add_config_arguments(parser: argparse.ArgumentParser, *, db_required: bool = False) -> None:
+    parser.add_argument("--config", type=Path, help="TOML configuration file")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        required=db_required,
+        help="SQLite store (default: store.path of the configuration)",
+    )
+
+
+def load(args: argparse.Namespace) -> Config | None:
+    """The configuration with ``--db`` applied, or None after printing why it is unusable."""
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        return None
+    if getattr(args, "db", None) is not None:
+        from dataclasses import replace
+
+        config = replace(config, store=replace(config.store, path=args.db))
+    return config
+
+
+def setup_cli_logging(config: Config) -> None:
+    """Plain logging for sub-commands (the kiosk app sets up its own in kiosk.logs)."""
+    logging.basicConfig(level=config.logging.level, format="%(levelname)s %(name)s: %(message)s")

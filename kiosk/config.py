@@ -1,0 +1,223 @@
+"""Configuration: built-in defaults, then one TOML file, then ``KIOSK_*`` environment variables.
+
+The file is the one named by ``--config``, else ``$KIOSK_CONFIG``, else ``/etc/kiosk/kiosk.toml``
+if it exists. Every key of ``kiosk/default.toml`` can be overridden by an environment variable
+``KIOSK_<SECTION>_<KEY>`` (upper case), for example ``KIOSK_UI_LANGUAGE=en``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
+ENV_PREFIX = "KIOSK_"
+LANGUAGES = ("zh_CN", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+#: Key used for the ID-number hash when no key file is configured. Public, so demo only.
+DEMO_ID_HASH_KEY = b"citizen-kiosk demo key: never use in production!!"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says which key and why."""
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    code: str
+    region_code: str
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    path: Path
+
+
+@dataclass(frozen=True)
+class SecurityConfig:
+    id_hash_key_file: Path | None
+
+    def id_hash_key(self) -> bytes:
+        """The secret for ID-number lookup hashes; the demo key when none is configured."""
+        if self.id_hash_key_file is None:
+            return DEMO_ID_HASH_KEY
+        try:
+            key = self.id_hash_key_file.read_bytes().strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"security.id_hash_key_file: cannot read {self.id_hash_key_file} ({exc.strerror})"
+            ) from None
+        if len(key) < 32:
+            raise ConfigError("security.id_hash_key_file: the key must be at least 32 bytes")
+        return key
+
+    @property
+    def uses_demo_key(self) -> bool:
+        return self.id_hash_key_file is None
+
+
+@dataclass(frozen=True)
+class CentralConfig:
+    url: str
+    ca_bundle: Path | None
+    timeout_s: float
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    language: str
+    fullscreen: bool
+    idle_timeout_s: float
+    idle_countdown_s: float
+    large_text: bool
+    high_contrast: bool
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    queue: str
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    level: str
+    file: Path | None
+
+
+@dataclass(frozen=True)
+class Config:
+    terminal: TerminalConfig
+    store: StoreConfig
+    security: SecurityConfig
+    central: CentralConfig
+    ui: UiConfig
+    printer: PrinterConfig
+    logging: LoggingConfig
+    #: The TOML file that was read, if any.
+    source: Path | None = None
+
+
+def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "citizen-kiosk"
+
+
+def _defaults() -> dict[str, dict[str, Any]]:
+    text = resources.files("kiosk").joinpath("default.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _coerce(section: str, key: str, raw: str, like: Any) -> Any:
+    name = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
+    if isinstance(like, bool):
+        lowered = raw.strip().lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{name}: expected true or false, got {raw!r}")
+    if isinstance(like, int | float):
+        try:
+            return type(like)(raw)
+        except ValueError:
+            raise ConfigError(f"{name}: expected a number, got {raw!r}") from None
+    return raw
+
+
+def _merge(
+    defaults: dict[str, dict[str, Any]],
+    file_values: Mapping[str, Any],
+    environ: Mapping[str, str],
+    source: Path | None,
+) -> dict[str, dict[str, Any]]:
+    merged = {section: dict(values) for section, values in defaults.items()}
+    where = str(source) if source else "configuration"
+    for section, values in file_values.items():
+        if section not in merged or not isinstance(values, dict):
+            raise ConfigError(f"{where}: unknown section [{section}]")
+        for key, value in values.items():
+            if key not in merged[section]:
+                raise ConfigError(f"{where}: unknown key {section}.{key}")
+            like = merged[section][key]
+            if isinstance(like, float) and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if type(value) is not type(like):
+                raise ConfigError(
+                    f"{where}: {section}.{key} must be a {type(like).__name__}, "
+                    f"got {type(value).__name__}"
+                )
+            merged[section][key] = value
+    for section, values in merged.items():
+        for key, like in values.items():
+            env_name = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
+            if env_name in environ:
+                values[key] = _coerce(section, key, environ[env_name], like)
+    return merged
+
+
+def _optional_path(value: str) -> Path | None:
+    return Path(value).expanduser() if value.strip() else None
+
+
+def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
+    """Read the configuration; raise :class:`ConfigError` naming the bad key."""
+    env = os.environ if environ is None else environ
+    if path is None and env.get("KIOSK_CONFIG"):
+        path = Path(env["KIOSK_CONFIG"])
+    if path is None and SYSTEM_CONFIG.exists():
+        path = SYSTEM_CONFIG
+    file_values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            file_values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    v = _merge(_defaults(), file_values, env, path)
+
+    ui = v["ui"]
+    if ui["language"] not in LANGUAGES:
+        raise ConfigError(f"ui.language must be one of {', '.join(LANGUAGES)}")
+    if ui["idle_timeout_s"] <= 0 or ui["idle_countdown_s"] <= 0:
+        raise ConfigError("ui.idle_timeout_s and ui.idle_countdown_s must be positive")
+    level = str(v["logging"]["level"]).upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"logging.level must be one of {', '.join(LOG_LEVELS)}")
+    central_url = v["central"]["url"].rstrip("/")
+    if not central_url.startswith(("http://", "https://")):
+        raise ConfigError("central.url must start with https:// (or http:// for loopback)")
+    if v["central"]["timeout_s"] <= 0:
+        raise ConfigError("central.timeout_s must be positive")
+
+    store_path = _optional_path(v["store"]["path"]) or default_data_dir(env) / "kiosk.sqlite3"
+    return Config(
+        terminal=TerminalConfig(
+            code=v["terminal"]["code"], region_code=v["terminal"]["region_code"]
+        ),
+        store=StoreConfig(path=store_path),
+        security=SecurityConfig(id_hash_key_file=_optional_path(v["security"]["id_hash_key_file"])),
+        central=CentralConfig(
+            url=central_url,
+            ca_bundle=_optional_path(v["central"]["ca_bundle"]),
+            timeout_s=float(v["central"]["timeout_s"]),
+        ),
+        ui=UiConfig(
+            language=ui["language"],
+            fullscreen=ui["fullscreen"],
+            idle_timeout_s=float(ui["idle_timeout_s"]),
+            idle_countdown_s=float(ui["idle_countdown_s"]),
+            large_text=ui["large_text"],
+            high_contrast=ui["high_contrast"],
+        ),
+        printer=PrinterConfig(queue=v["printer"]["queue"]),
+        logging=LoggingConfig(level=level, file=_optional_path(v["logging"]["file"])),
+        source=path,
+    )

@@ -1,0 +1,1 @@
+"""Work without widgets: identification, ledger, complaints, sync, printing, health."""

@@ -1,0 +1,1 @@
+"""Qt widgets only: screens, keypads, theme."""
