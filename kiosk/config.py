@@ -123,12 +123,16 @@ def _coerce(section: str, key: str, raw: str, like: Any) -> Any:
         if lowered in ("0", "false", "no", "off"):
             return False
         raise ConfigError(f"{name}: expected true or false, got {raw!r}")
-    if isinstance(like, int | float):
+    if _is_number(like):
         try:
-            return type(like)(raw)
+            return float(raw) if "." in raw or isinstance(like, float) else int(raw)
         except ValueError:
             raise ConfigError(f"{name}: expected a number, got {raw!r}") from None
     return raw
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _merge(
@@ -146,12 +150,12 @@ def _merge(
             if key not in merged[section]:
                 raise ConfigError(f"{where}: unknown key {section}.{key}")
             like = merged[section][key]
-            if isinstance(like, float) and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if type(value) is not type(like):
+            if _is_number(like) and _is_number(value):
+                value = type(like)(value) if isinstance(like, float) else value
+            elif type(value) is not type(like):
+                kind = "number" if _is_number(like) else type(like).__name__
                 raise ConfigError(
-                    f"{where}: {section}.{key} must be a {type(like).__name__}, "
-                    f"got {type(value).__name__}"
+                    f"{where}: {section}.{key} must be a {kind}, got {type(value).__name__}"
                 )
             merged[section][key] = value
     for section, values in merged.items():
