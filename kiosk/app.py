@@ -1,0 +1,359 @@
+"""``kiosk run``: start the kiosk, in one composition function that reads as a story."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import signal
+import socket
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, QSocketNotifier, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import __version__
+from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_config
+from kiosk.exitcodes import ExitCode
+from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
+from kiosk.services.store import StoreError, open_store
+from kiosk.views.crash import CrashHandler
+from kiosk.views.i18n import Translations
+from kiosk.views.main_window import MainWindow
+from kiosk.views.theme import theme_for
+
+log = logging.getLogger("kiosk")
+
+#: Tried in order; the first one installed wins. All of them have the Simplified Chinese
+#: glyphs, so names and places never show as boxes.
+CJK_FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+)
+
+FULL_HD = QSize(1920, 1080)
+SMALL_SCREEN = QSize(1366, 768)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk run", description="Start the resident self-service kiosk."
+    )
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file (TOML)")
+    parser.add_argument("--db", type=Path, metavar="PATH", help="local store; overrides store.path")
+    screen = parser.add_mutually_exclusive_group()
+    screen.add_argument(
+        "--fullscreen",
+        dest="fullscreen",
+        action="store_true",
+        default=None,
+        help="cover the whole screen; overrides ui.fullscreen",
+    )
+    screen.add_argument(
+        "--windowed",
+        dest="fullscreen",
+        action="store_false",
+        help="run in a normal window; overrides ui.fullscreen",
+    )
+    parser.add_argument("--language", choices=LANGUAGES, help="UI language; overrides ui.language")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="after the first paint, save the window as PNG (works without a display)",
+    )
+    parser.add_argument(
+        "--exit-after-screenshot",
+        action="store_true",
+        help="quit once the --screenshot has been written",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the kiosk until it is stopped and return an :class:`ExitCode`.
+
+    Start-up, in this order:
+
+    1. Arguments (``build_parser``); ``--help`` and usage errors return at once.
+    2. Configuration: ``load_config`` and the command-line overrides. A ``ConfigError``
+       prints one line and returns ``ExitCode.CONFIG``.
+    3. Logging to standard error and the optional file, with ID and phone numbers masked;
+       Qt's own messages go to the logger ``qt``.
+    4. Exception hooks (``sys.excepthook``, ``threading.excepthook``): an uncaught exception
+       is logged with its trace and the window shows the friendly error screen instead.
+    5. Database: ``open_store`` creates and migrates the local store, or we return
+       ``ExitCode.DATABASE``. A warning if the demo ID-hash key is in use.
+    6. QApplication: names, CJK font, and SIGTERM/SIGINT handled inside the Qt loop.
+    7. Translation into the UI language.
+    8. Main window, full screen or in a window; the optional screenshot.
+    9. ``app.exec()``: its result is the exit code (``ExitCode.TERMINATED`` after a signal).
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.exit_after_screenshot and args.screenshot is None:
+            parser.error("--exit-after-screenshot needs --screenshot PNG")
+    except SystemExit as exc:  # --help, or a usage error argparse has already explained
+        return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
+
+    try:
+        config = _configure(args)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        return ExitCode.CONFIG
+
+    try:
+        setup_logging(config.logging)
+    except OSError as exc:
+        print(
+            f"kiosk: configuration error: logging.file: cannot open {config.logging.file}"
+            f" ({exc.strerror})",
+            file=sys.stderr,
+        )
+        return ExitCode.CONFIG
+    previous_qt_handler = install_qt_message_handler()
+
+    crash_handler = CrashHandler()
+    crash_handler.install()
+    try:
+        return _run(config, args, crash_handler)
+    except Exception:
+        log.exception("The kiosk stopped because of an unexpected error")
+        return ExitCode.ERROR
+    finally:
+        crash_handler.uninstall()
+        restore_qt_message_handler(previous_qt_handler)
+
+
+def _configure(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    if args.db is not None:
+        config = dataclasses.replace(config, store=StoreConfig(path=args.db))
+    ui = config.ui
+    if args.fullscreen is not None:
+        ui = dataclasses.replace(ui, fullscreen=args.fullscreen)
+    if args.language is not None:
+        ui = dataclasses.replace(ui, language=args.language)
+    if not config.security.uses_demo_key:
+        # Read the key now so a missing or short key stops the start, not the first lookup.
+        config.security.id_hash_key()
+    return dataclasses.replace(config, ui=ui)
+
+
+def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) -> int:
+    log.info("Starting kiosk %s, terminal %s", __version__, config.terminal.code)
+    try:
+        store = open_store(config.store.path)
+    except StoreError as exc:
+        log.error("Cannot open the local store: %s", exc)
+        return ExitCode.DATABASE
+    if config.security.uses_demo_key:
+        log.warning(
+            "The public demo key hashes ID numbers: set security.id_hash_key_file before"
+            " real residents use this terminal"
+        )
+
+    quitter: QuitOnSignals | None = None
+    try:
+        app = _application()
+        theme = theme_for(config.ui)
+        app.setFont(_cjk_font(theme.font_body_pt))
+        quitter = QuitOnSignals(app)
+        quitter.install()
+
+        translations = Translations(app)
+        translations.set_language(config.ui.language)
+
+        window = MainWindow(translations=translations, theme=theme)
+        crash_handler.crashed.connect(window.show_error, Qt.ConnectionType.QueuedConnection)
+        if args.screenshot is not None:
+            ScreenshotOnFirstPaint(
+                window, args.screenshot, exit_after=args.exit_after_screenshot, parent=window
+            )
+        _show(window, fullscreen=config.ui.fullscreen)
+        QTimer.singleShot(
+            0,
+            lambda: log.info(
+                "Kiosk started: language %s, theme %s, store %s",
+                translations.language,
+                theme.name,
+                config.store.path,
+            ),
+        )
+        return app.exec()
+    finally:
+        if quitter is not None:
+            quitter.uninstall()
+        store.close()
+        log.info("Kiosk stopped")
+
+
+def _application() -> QApplication:
+    QApplication.setApplicationName("citizen-kiosk")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setOrganizationName("citizen-kiosk")
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Our own options are parsed already; Qt still reads its own from the environment.
+    return QApplication(sys.argv[:1])
+
+
+def _cjk_font(point_size: int) -> QFont:
+    font = QFont()
+    font.setFamilies(list(CJK_FONT_FAMILIES))
+    font.setPointSize(point_size)
+    installed = set(QFontDatabase.families())
+    if not installed.intersection(CJK_FONT_FAMILIES):
+        log.warning(
+            "None of the fonts %s is installed; Chinese may show as boxes (install fonts-noto-cjk)",
+            ", ".join(CJK_FONT_FAMILIES),
+        )
+    log.debug("UI font: %s", QFontInfo(font).family())
+    return font
+
+
+def window_size_for(available: QSize) -> QSize:
+    """The size of the kiosk window when it is not full screen."""
+    if available.width() >= FULL_HD.width() and available.height() >= FULL_HD.height():
+        return QSize(FULL_HD)
+    return QSize(SMALL_SCREEN)
+
+
+def _show(window: QWidget, *, fullscreen: bool) -> None:
+    if fullscreen:
+        # A touch terminal has no mouse; an arrow left in the middle of the screen confuses.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        window.showFullScreen()
+        return
+    screen = QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size() if screen is not None else FULL_HD
+    window.resize(window_size_for(available))
+    window.show()
+
+
+class QuitOnSignals(QObject):
+    """Ends the Qt event loop cleanly on SIGTERM (systemd stopping us) or SIGINT.
+
+    Python runs a signal handler only when the interpreter gets to run, and while Qt waits
+    for events in C++ it does not. So the C-level handler is told, with
+    ``signal.set_wakeup_fd``, to write the signal number to one end of a socket pair; a
+    ``QSocketNotifier`` on the other end wakes the event loop, and its slot quits it with
+    ``ExitCode.TERMINATED``. It emits no signals.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        signals: Iterable[signal.Signals] = (signal.SIGTERM, signal.SIGINT),
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._signals = tuple(signals)
+        self._previous_handlers: dict[signal.Signals, object] = {}
+        self._previous_wakeup_fd = -1
+        self._sockets: tuple[socket.socket, socket.socket] | None = None
+        self._notifier: QSocketNotifier | None = None
+
+    def install(self) -> None:
+        """Start listening; only possible in the main thread (Python's rule for signals)."""
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        try:
+            self._previous_wakeup_fd = signal.set_wakeup_fd(
+                writer.fileno(), warn_on_full_buffer=False
+            )
+        except ValueError:
+            reader.close()
+            writer.close()
+            log.warning("Not in the main thread: SIGTERM will stop the kiosk abruptly")
+            return
+        self._sockets = (reader, writer)
+        self._notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_wakeup)
+        for signum in self._signals:
+            # The Python-level handler has nothing to do (the socket carries the news), but
+            # it must exist: the default one would end the process on the spot.
+            self._previous_handlers[signum] = signal.signal(signum, _ignore_in_python)
+
+    def uninstall(self) -> None:
+        """Put back the previous handlers and wake-up descriptor."""
+        for signum, handler in self._previous_handlers.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        self._previous_handlers.clear()
+        if self._sockets is None:
+            return
+        signal.set_wakeup_fd(self._previous_wakeup_fd)
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        for sock in self._sockets:
+            sock.close()
+        self._sockets = None
+
+    @Slot()
+    def _on_wakeup(self) -> None:
+        if self._sockets is None:
+            return
+        try:
+            received = self._sockets[0].recv(64)
+        except BlockingIOError:
+            return
+        for number in received:
+            if number in self._signals:
+                log.info("Received %s: stopping", signal.Signals(number).name)
+                self._app.exit(ExitCode.TERMINATED)
+                return
+
+
+def _ignore_in_python(_signum: int, _frame: object) -> None:
+    pass
+
+
+class ScreenshotOnFirstPaint(QObject):
+    """Saves a window's picture as PNG once it has been painted, then maybe quits.
+
+    Used to see the kiosk without a display (``QT_QPA_PLATFORM=offscreen``). It emits no
+    signals; the result is the file and a log line.
+    """
+
+    def __init__(
+        self, window: QWidget, path: Path, *, exit_after: bool, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._path = path
+        self._exit_after = exit_after
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            # Grab after this paint has finished, from the event loop.
+            QTimer.singleShot(0, self._save)
+        return False
+
+    @Slot()
+    def _save(self) -> None:
+        self._window.removeEventFilter(self)
+        reason = "the image could not be written"
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            saved = self._window.grab().save(str(self._path), "PNG")
+        except OSError as exc:
+            saved, reason = False, exc.strerror or str(exc)
+        if saved:
+            log.info("Screenshot saved to %s", self._path)
+        else:
+            log.error("Could not save the screenshot to %s: %s", self._path, reason)
+        if self._exit_after:
+            QApplication.exit(ExitCode.OK if saved else ExitCode.ERROR)

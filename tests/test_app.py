@@ -1,0 +1,214 @@
+"""``kiosk run`` as systemd and scripts see it: exit codes, signals, the screenshot option."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from kiosk.app import main, window_size_for
+from kiosk.exitcodes import ExitCode
+
+KIOSK_RUN = [sys.executable, "-m", "kiosk", "run"]
+START_TIMEOUT_S = 60
+STOP_TIMEOUT_S = 10
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    """An empty configuration of our own, so /etc/kiosk/kiosk.toml cannot interfere."""
+    path = tmp_path / "kiosk.toml"
+    path.write_text("# defaults only\n", encoding="utf-8")
+    return path
+
+
+class LineReader:
+    """Reads a subprocess's output on a thread, so the test can wait for a line without
+    sleeping and without blocking forever on a pipe."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.seen: list[str] = []
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def wait_for(self, text: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=remaining)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            self.seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"{text!r} not in the output:\n{''.join(self.seen)}")
+
+    def rest(self) -> str:
+        while (line := self._lines.get(timeout=STOP_TIMEOUT_S)) is not None:
+            self.seen.append(line)
+        return "".join(self.seen)
+
+
+StartKiosk = Callable[..., tuple["subprocess.Popen[str]", LineReader]]
+
+
+@pytest.fixture
+def start_kiosk(
+    clean_environ: dict[str, str], config_file: Path, store_path: Path
+) -> Iterator[StartKiosk]:
+    """Starts ``python -m kiosk run`` with a temp store; kills it if a test leaves it running."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(*extra: str) -> tuple[subprocess.Popen[str], LineReader]:
+        process = subprocess.Popen(
+            [*KIOSK_RUN, "--config", str(config_file), "--db", str(store_path), *extra],
+            env=clean_environ,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        started.append(process)
+        assert process.stderr is not None
+        return process, LineReader(process.stderr)
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=STOP_TIMEOUT_S)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
+def test_a_signal_stops_the_kiosk_cleanly_with_exit_code_143(
+    start_kiosk: StartKiosk, store_path: Path, signum: signal.Signals
+) -> None:
+    """SIGTERM (systemd stop) or SIGINT ends the Qt loop cleanly and exits with 143."""
+    process, output = start_kiosk()
+    output.wait_for("Kiosk started", START_TIMEOUT_S)
+
+    process.send_signal(signum)
+    assert process.wait(timeout=STOP_TIMEOUT_S) == ExitCode.TERMINATED
+    log = output.rest()
+    assert f"Received {signum.name}: stopping" in log
+    assert "Kiosk stopped" in log
+    assert "Traceback" not in log
+    assert store_path.exists()
+
+
+def test_screenshot_is_written_and_the_kiosk_exits(start_kiosk: StartKiosk, tmp_path: Path) -> None:
+    """--screenshot with --exit-after-screenshot writes a PNG of the window and exits 0."""
+    png = tmp_path / "shots" / "attract.png"
+    process, output = start_kiosk("--screenshot", str(png), "--exit-after-screenshot")
+    assert process.wait(timeout=START_TIMEOUT_S) == ExitCode.OK, output.rest()
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert image.width() >= 1024 and image.height() >= 600
+    assert "Screenshot saved" in output.rest()
+
+
+def test_the_demo_key_is_warned_about(start_kiosk: StartKiosk) -> None:
+    """Without a key file the log warns that the public demo key hashes ID numbers."""
+    process, output = start_kiosk("--screenshot", "/dev/null/x.png", "--exit-after-screenshot")
+    output.wait_for("demo key", START_TIMEOUT_S)
+    # /dev/null/x.png cannot be written: the run still ends, with the generic error code.
+    assert process.wait(timeout=START_TIMEOUT_S) == ExitCode.ERROR
+    assert "Could not save the screenshot" in output.rest()
+
+
+def test_an_unusable_store_gives_the_database_exit_code(
+    clean_environ: dict[str, str], config_file: Path, tmp_path: Path
+) -> None:
+    """A store path that cannot be created exits with ExitCode.DATABASE and says why."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the store's folder should be")
+    result = subprocess.run(
+        [*KIOSK_RUN, "--config", str(config_file), "--db", str(blocker / "kiosk.sqlite3")],
+        env=clean_environ,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT_S,
+    )
+    assert result.returncode == ExitCode.DATABASE
+    assert "Cannot open the local store" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_config_file_gives_the_config_exit_code_and_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown key in the configuration file exits with ExitCode.CONFIG and one line."""
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text("[ui]\nlanguge = 'en'\n", encoding="utf-8")
+    assert main(["--config", str(bad)]) == ExitCode.CONFIG
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("kiosk: configuration error:")
+    assert "ui.languge" in err
+
+
+def test_a_missing_config_file_gives_the_config_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A --config that does not exist is a configuration error, not a crash."""
+    assert main(["--config", str(tmp_path / "nowhere.toml")]) == ExitCode.CONFIG
+    assert "nowhere.toml" in capsys.readouterr().err
+
+
+def test_a_usage_error_gives_the_usage_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown option is refused with ExitCode.USAGE and argparse's explanation."""
+    assert main(["--colour", "red"]) == ExitCode.USAGE
+    assert "unrecognized arguments: --colour" in capsys.readouterr().err
+    assert main(["--exit-after-screenshot"]) == ExitCode.USAGE
+    assert "needs --screenshot" in capsys.readouterr().err
+
+
+def test_start_up_path_stays_light(clean_environ: dict[str, str]) -> None:
+    """Importing kiosk.app creates no QApplication and loads neither pypinyin nor reportlab."""
+    code = (
+        "import sys, kiosk.app\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "assert QCoreApplication.instance() is None\n"
+        "print(sorted(m for m in ('pypinyin', 'reportlab') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean_environ,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT_S,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("available", "expected"),
+    [
+        ((1920, 1080), (1920, 1080)),
+        ((2560, 1440), (1920, 1080)),
+        ((1366, 768), (1366, 768)),
+        ((1600, 900), (1366, 768)),
+    ],
+)
+def test_window_size_fits_the_screen(available: tuple[int, int], expected: tuple[int, int]) -> None:
+    """Out of full screen the window is 1920x1080, or 1366x768 on a smaller screen."""
+    assert window_size_for(QSize(*available)).toTuple() == expected
