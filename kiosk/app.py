@@ -19,6 +19,7 @@ from kiosk import __version__
 from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_config
 from kiosk.exitcodes import ExitCode
 from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
+from kiosk.services.places import office_display_name
 from kiosk.services.store import StoreError, open_store
 from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
@@ -170,7 +171,8 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         translations = Translations(app)
         translations.set_language(config.ui.language)
 
-        window = MainWindow(translations=translations, theme=theme)
+        office = office_display_name(store.sessionmaker, config.terminal.region_code)
+        window = MainWindow(translations=translations, theme=theme, office_name=office)
         crash_handler.crashed.connect(window.show_error, Qt.ConnectionType.QueuedConnection)
         if args.screenshot is not None:
             ScreenshotOnFirstPaint(
