@@ -6,7 +6,10 @@ command line with ``alembic -c kiosk/migrations/alembic.ini`` for development.
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 import kiosk.domain.models  # noqa: F401  (registers every table on the metadata)
@@ -16,7 +19,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Write our column types as the plain SQLAlchemy types they store, so migrations stay
     frozen and never import the models."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
