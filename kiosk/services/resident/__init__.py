@@ -1,0 +1,59 @@
+"""What an identified resident may see, as plain read-only values for the screens.
+
+Each function takes a short session and returns frozen dataclasses, so a screen never holds
+a live ORM object and ending a session can drop every value it showed.
+"""
+
+from kiosk.services.resident.household import (
+    HouseholdFile,
+    IndicatorScore,
+    MeasureView,
+    MemberView,
+    household_file,
+)
+from kiosk.services.resident.ledger import (
+    Ledger,
+    LedgerYear,
+    PaymentLine,
+    VerificationRefused,
+    ledger,
+    record_verification,
+)
+from kiosk.services.resident.village import (
+    BulletinView,
+    CadreView,
+    LoanView,
+    ProjectView,
+    RepaymentView,
+    Responsible,
+    StageMark,
+    bulletins,
+    loans,
+    responsible,
+    village_projects,
+)
+
+__all__ = [
+    "BulletinView",
+    "CadreView",
+    "HouseholdFile",
+    "IndicatorScore",
+    "Ledger",
+    "LedgerYear",
+    "LoanView",
+    "MeasureView",
+    "MemberView",
+    "PaymentLine",
+    "ProjectView",
+    "RepaymentView",
+    "Responsible",
+    "StageMark",
+    "VerificationRefused",
+    "bulletins",
+    "household_file",
+    "ledger",
+    "loans",
+    "record_verification",
+    "responsible",
+    "village_projects",
+]

@@ -1,0 +1,144 @@
+"""Every payment in the household's name, by year, and the resident's word on each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.models import (
+    AidRecord,
+    AidVerification,
+    Channel,
+    Member,
+    Programme,
+    VerificationKind,
+)
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    aid_record_id: int
+    programme: Programme
+    amount_fen: int
+    paid_on: date
+    department: str
+    channel: Channel
+    #: The member the money went to, when the record names one.
+    recipient: str | None
+    #: The resident's latest word on this payment, if any.
+    verification: VerificationKind | None
+    received_fen: int | None
+
+
+@dataclass(frozen=True)
+class LedgerYear:
+    year: int
+    lines: tuple[PaymentLine, ...]
+    total_fen: int
+
+
+@dataclass(frozen=True)
+class Ledger:
+    #: Newest year first; within a year, by date.
+    years: tuple[LedgerYear, ...]
+    total_fen: int
+    count: int
+
+
+def ledger(session: Session, household_id: int) -> Ledger:
+    rows = session.execute(
+        select(AidRecord, Member.name)
+        .outerjoin(Member, Member.id == AidRecord.member_id)
+        .where(AidRecord.household_id == household_id)
+        .order_by(AidRecord.paid_on, AidRecord.id)
+    ).all()
+    latest: dict[int, AidVerification] = {}
+    if rows:
+        for verification in session.scalars(
+            select(AidVerification)
+            .join(AidRecord)
+            .where(AidRecord.household_id == household_id)
+            .order_by(AidVerification.created_at, AidVerification.id)
+        ):
+            latest[verification.aid_record_id] = verification
+    by_year: dict[int, list[PaymentLine]] = {}
+    for record, recipient in rows:
+        said = latest.get(record.id)
+        by_year.setdefault(record.paid_on.year, []).append(
+            PaymentLine(
+                aid_record_id=record.id,
+                programme=record.programme,
+                amount_fen=record.amount_fen,
+                paid_on=record.paid_on,
+                department=record.department,
+                channel=record.channel,
+                recipient=recipient,
+                verification=said.kind if said else None,
+                received_fen=said.received_fen if said else None,
+            )
+        )
+    years = tuple(
+        LedgerYear(year, tuple(lines), sum(line.amount_fen for line in lines))
+        for year, lines in sorted(by_year.items(), reverse=True)
+    )
+    return Ledger(
+        years=years,
+        total_fen=sum(y.total_fen for y in years),
+        count=len(rows),
+    )
+
+
+class VerificationRefused(ValueError):
+    """The resident's answer cannot be stored as given; the reasons say why in both languages."""
+
+    def __init__(self, reason_zh: str, reason_en: str) -> None:
+        super().__init__(reason_en)
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+
+
+def record_verification(
+    session: Session,
+    *,
+    household_id: int,
+    aid_record_id: int,
+    kind: VerificationKind,
+    received_fen: int | None = None,
+    kiosk_code: str,
+) -> int:
+    """Store what the resident says about one payment; returns the verification's id.
+
+    "Received less" needs the amount received, more than nothing and less than recorded;
+    "received nothing" stores 0. The caller commits (one short session per action).
+    """
+    record = session.get(AidRecord, aid_record_id)
+    if record is None or record.household_id != household_id:
+        # Same answer whether the record is missing or someone else's.
+        raise VerificationRefused("找不到这笔款项", "This payment was not found")
+    if kind is VerificationKind.RECEIVED_LESS:
+        if received_fen is None or isinstance(received_fen, bool):
+            raise VerificationRefused("请输入您实际收到的金额", "Enter the amount you received")
+        if received_fen <= 0:
+            raise VerificationRefused(
+                "金额为零，请选择“一分没收到”",
+                "That is nothing: choose “received nothing”",
+            )
+        if received_fen >= record.amount_fen:
+            raise VerificationRefused(
+                "您输入的金额不少于记录的金额，请选择“已全额收到”",
+                "That is not less than recorded: choose “received in full”",
+            )
+        stored: int | None = received_fen
+    elif kind is VerificationKind.RECEIVED_NOTHING:
+        stored = 0
+    else:
+        stored = None
+    verification = AidVerification(
+        aid_record_id=record.id, kind=kind, received_fen=stored, kiosk_code=kiosk_code
+    )
+    session.add(verification)
+    session.flush()
+    return verification.id
