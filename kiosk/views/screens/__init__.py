@@ -1,0 +1,1 @@
+"""The resident's screens after identification, one module each."""

@@ -1,0 +1,1 @@
+"""Reusable touch widgets: keypads, tiles, timelines, the on-screen pinyin keyboard."""
