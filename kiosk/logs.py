@@ -74,7 +74,13 @@ class _KioskHandlerMark(logging.Filter):
     """Marks the handlers installed by :func:`setup_logging`, so a second call replaces them."""
 
 
-def setup_logging(config: LoggingConfig, *, stream: TextIO | None = None) -> list[logging.Handler]:
+#: Libraries whose INFO lines say nothing a clerk or an inspector of the logs needs.
+QUIET_LOGGERS = ("alembic",)
+
+
+def setup_logging(
+    config: LoggingConfig, *, stream: TextIO | None = None, fmt: str | None = None
+) -> list[logging.Handler]:
     """Send log records at ``config.level`` and above to standard error and the log file.
 
     Calling it again replaces the handlers of the earlier call. Raises ``OSError`` when the
@@ -90,13 +96,16 @@ def setup_logging(config: LoggingConfig, *, stream: TextIO | None = None) -> lis
     if config.file is not None:
         config.file.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(logging.FileHandler(config.file, encoding="utf-8"))
-    formatter = logging.Formatter(LOG_FORMAT)
+    formatter = logging.Formatter(fmt or LOG_FORMAT)
     for handler in handlers:
         handler.setFormatter(formatter)
         handler.addFilter(_KioskHandlerMark())
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
     root.setLevel(config.level)
+    if config.level != "DEBUG":
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
     return handlers
 
 

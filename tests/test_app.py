@@ -21,7 +21,7 @@ from kiosk.exitcodes import ExitCode
 
 KIOSK_RUN = [sys.executable, "-m", "kiosk", "run"]
 START_TIMEOUT_S = 60
-STOP_TIMEOUT_S = 10
+STOP_TIMEOUT_S = 30  # a bound for a busy CI machine, not a speed requirement
 
 
 @pytest.fixture

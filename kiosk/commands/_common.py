@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
@@ -35,5 +34,7 @@ def load(args: argparse.Namespace) -> Config | None:
 
 
 def setup_cli_logging(config: Config) -> None:
-    """Plain logging for sub-commands (the kiosk app sets up its own in kiosk.logs)."""
-    logging.basicConfig(level=config.logging.level, format="%(levelname)s %(name)s: %(message)s")
+    """The kiosk's logging (ID and phone numbers masked) in a shorter form for a terminal."""
+    from kiosk.logs import setup_logging
+
+    setup_logging(config.logging, fmt="%(levelname)s %(name)s: %(message)s")

@@ -64,7 +64,11 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration (a no-op when it is current)."""
-    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=False)
+    cfg = alembic_config(url)
+    current, head = current_revision(engine), head_revision(url)
+    if current != head:
+        log.info("Migrating the store from schema %s to %s", current or "(empty)", head)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
