@@ -44,6 +44,12 @@ class Theme:
     #: Borders and marks that are not text: at least 3:1 against the background.
     border: str
     error_accent: str
+    #: Poverty-index bands (household screen): text on the band's background; the band is
+    #: always also given in words and by a symbol, never by colour alone.
+    band_text: str
+    band_poor_bg: str
+    band_at_risk_bg: str
+    band_stable_bg: str
 
     #: 18 pt is the floor for any text a resident has to read.
     font_small_pt: int
@@ -52,6 +58,8 @@ class Theme:
     font_title_pt: int
     font_button_pt: int
     font_start_pt: int
+    #: Characters on keypad keys and in the keypad's display line.
+    font_key_pt: int
 
     #: Smallest side of anything that can be touched (about 24 mm on a 21.5" 1080p panel).
     touch_min_px: int
@@ -60,6 +68,8 @@ class Theme:
     action_height_px: int
     start_width_px: int
     start_height_px: int
+    #: Side of a keypad key (at least 110 px: a fingertip of a shaking hand).
+    key_px: int
     padding_px: int
     radius_px: int
     border_px: int
@@ -69,11 +79,15 @@ class Theme:
 TEXT_ON_BACKGROUND: tuple[tuple[str, str], ...] = (
     ("text", "window_bg"),
     ("text_muted", "window_bg"),
+    ("text_muted", "secondary_bg"),
     ("header_text", "header_bg"),
     ("primary_text", "primary_bg"),
     ("primary_text", "primary_pressed_bg"),
     ("secondary_text", "secondary_bg"),
     ("secondary_text", "secondary_pressed_bg"),
+    ("band_text", "band_poor_bg"),
+    ("band_text", "band_at_risk_bg"),
+    ("band_text", "band_stable_bg"),
 )
 
 #: (mark colour, background colour) pairs of non-text elements: borders and accents.
@@ -81,6 +95,7 @@ MARK_ON_BACKGROUND: tuple[tuple[str, str], ...] = (
     ("border", "window_bg"),
     ("border", "secondary_bg"),
     ("error_accent", "window_bg"),
+    ("primary_bg", "secondary_bg"),
 )
 
 NORMAL = Theme(
@@ -98,17 +113,23 @@ NORMAL = Theme(
     secondary_text="#1a1a1a",
     border="#5c5c5c",
     error_accent="#a3262a",
+    band_text="#ffffff",
+    band_poor_bg="#8a1f1f",
+    band_at_risk_bg="#6e4300",
+    band_stable_bg="#0a5634",
     font_small_pt=18,
     font_body_pt=22,
     font_lead_pt=26,
     font_title_pt=44,
     font_button_pt=28,
     font_start_pt=60,
+    font_key_pt=40,
     touch_min_px=96,
     action_width_px=360,
     action_height_px=128,
     start_width_px=480,
     start_height_px=240,
+    key_px=112,
     padding_px=24,
     radius_px=16,
     border_px=3,
@@ -130,6 +151,10 @@ HIGH_CONTRAST = dataclasses.replace(
     secondary_text="#ffffff",
     border="#ffffff",
     error_accent="#ff6b6b",
+    band_text="#000000",
+    band_poor_bg="#ff9e9e",
+    band_at_risk_bg="#ffd400",
+    band_stable_bg="#7dff9b",
     border_px=4,
 )
 

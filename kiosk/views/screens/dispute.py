@@ -1,0 +1,555 @@
+"""Saying that a payment is not right: less than recorded, or nothing at all.
+
+One question per step: what did you receive; how much (on the amount pad); then a clear
+"recorded". The answer is stored with :func:`kiosk.services.resident.record_verification`
+in one short transaction; turning it into a complaint to the discipline inspectors is the
+work of the complaints screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.models import VerificationKind
+from kiosk.domain.money import MoneyError, format_fen, parse_yuan
+from kiosk.services.resident import PaymentLine, VerificationRefused, record_verification
+from kiosk.views import labels
+from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.household import fill, label
+from kiosk.views.widgets.keypad import amount_entry
+
+_MARGIN = 48
+_GAP = 24
+
+
+def in_chinese() -> bool:
+    """Whether the UI speaks Chinese now (the default locale follows the UI language)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def _in_language(chinese: str, english: str) -> Callable[[], str]:
+    """A reason the domain gives in both languages, picked when it is shown."""
+    return lambda: chinese if in_chinese() else english
+
+
+def _button(name: str, role: str | None = None, *, big: bool = True) -> QPushButton:
+    button = QPushButton()
+    button.setObjectName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if big:
+        button.setProperty("big", True)
+    if role:
+        button.setProperty("role", role)
+    return button
+
+
+class PaymentSummary(QFrame):
+    """The payment a step is about: programme, amount, date and paying department.
+
+    Plain text only; :meth:`show_line` fills it, :meth:`clear` empties it. No signals.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.programme_label = label("card-title")
+        self.amount_label = label("money", wrap=False)
+        self.amount_label.setObjectName("summary-amount")
+        self.details_label = label("value")
+        top = QHBoxLayout()
+        top.addWidget(self.programme_label, 1)
+        top.addWidget(self.amount_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
+        layout.setSpacing(_GAP // 2)
+        layout.addLayout(top)
+        layout.addWidget(self.details_label)
+        # Compact: programme and amount only, where the pad needs the height.
+        self.details_label.setVisible(not compact)
+        self._line: PaymentLine | None = None
+
+    def show_line(self, line: PaymentLine) -> None:
+        self._line = line
+        self.retranslate()
+
+    def clear(self) -> None:
+        self._line = None
+        for widget in (self.programme_label, self.amount_label, self.details_label):
+            widget.clear()
+
+    def retranslate(self) -> None:
+        line = self._line
+        if line is None:
+            return
+        self.programme_label.setText(labels.programme_labels()[line.programme])
+        self.amount_label.setText(format_fen(line.amount_fen))
+        self.details_label.setText(
+            fill(self.tr("Paid on %1 by %2"), labels.long_date(line.paid_on), line.department)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class DisputeScreen(QWidget):
+    """The steps of saying one payment is not right, ending with "recorded".
+
+    The owner (the ledger screen) calls :meth:`start` with the household and the payment,
+    and shows the ledger again on :attr:`finished`. :meth:`clear` forgets everything.
+
+    Signals:
+        finished(): the resident is done (answer recorded) or went back; show the ledger.
+        recorded(int): the answer on the aid record of this id was stored.
+    """
+
+    finished = Signal()
+    recorded = Signal(int)
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("dispute")
+        self.setProperty("role", "screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._household_id: int | None = None
+        self._line: PaymentLine | None = None
+        self._received_fen: int | None = None
+        self._kind: VerificationKind | None = None
+        #: Why the last answer could not be stored, in the language current when called.
+        self._problem: Callable[[], str] | None = None
+
+        self.steps = QStackedWidget()
+        self.ask_step = self._build_ask()
+        self.amount_step = self._build_amount()
+        self.nothing_step = self._build_nothing()
+        self.done_step = self._build_done()
+        for step in (self.ask_step, self.amount_step, self.nothing_step, self.done_step):
+            self.steps.addWidget(step)
+        layout = QVBoxLayout(self)
+        # Little margin above and below: the amount pad needs the height of a low screen.
+        layout.setContentsMargins(_MARGIN, _GAP // 2, _MARGIN, _GAP // 2)
+        layout.addWidget(self.steps)
+
+        self.less_button.clicked.connect(self._on_less)
+        self.nothing_button.clicked.connect(self._on_nothing)
+        self.ask_back_button.clicked.connect(self._go_back_to_ledger)
+        self.amount_confirm_button.clicked.connect(self._on_amount_confirm)
+        self.amount_back_button.clicked.connect(self._show_ask)
+        self.amount_nothing_button.clicked.connect(self._on_nothing)
+        self.nothing_confirm_button.clicked.connect(self._on_nothing_confirm)
+        self.nothing_back_button.clicked.connect(self._show_ask)
+        self.done_button.clicked.connect(self._finish)
+        self.amount.text_changed.connect(self._on_amount_typed)
+        self._show_step(self.ask_step)
+        self.retranslate()
+
+    # ---- building ---------------------------------------------------------------------
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        page.setProperty("role", "page")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(_GAP)
+        return page, layout
+
+    def _build_ask(self) -> QWidget:
+        page, layout = self._page()
+        self.ask_summary = PaymentSummary()
+        self.ask_question = label("title")
+        self.ask_hint = label("lead")
+        self.less_button = _button("received-less", "primary", big=False)
+        self.nothing_button = _button("received-nothing", "primary", big=False)
+        self.ask_back_button = _button("dispute-back", big=False)
+        layout.addWidget(self.ask_summary)
+        layout.addWidget(self.ask_question)
+        layout.addWidget(self.ask_hint)
+        layout.addStretch(1)
+        # The three answers in a row on a landscape screen, one above the other on a
+        # portrait one (see _arrange_for).
+        self._ask_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._ask_buttons.setSpacing(_GAP)
+        for button in (self.less_button, self.nothing_button, self.ask_back_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._ask_buttons.addWidget(button, 1)
+        layout.addLayout(self._ask_buttons)
+        layout.addStretch(1)
+        return page
+
+    def _build_amount(self) -> QWidget:
+        page, layout = self._page()
+        self.amount_summary = PaymentSummary(compact=True)
+        self.amount_question = label("question")
+        self.amount_hint = label("lead")
+        self.amount = amount_entry()
+        self.amount.setObjectName("received-amount")
+        self.problem_label = label("problem")
+        self.problem_label.setObjectName("amount-problem")
+        self.problem_label.hide()
+        self.amount_confirm_button = _button("amount-confirm", "primary", big=False)
+        self.amount_nothing_button = _button("amount-nothing")
+        self.amount_nothing_button.hide()
+        self.amount_back_button = _button("amount-back", big=False)
+        self.amount_actions = QWidget()
+        actions = QHBoxLayout(self.amount_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(_GAP)
+        for button in (self.amount_back_button, self.amount_confirm_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            actions.addWidget(button, 1)
+
+        self._amount_words = QVBoxLayout()
+        self._amount_words.setSpacing(_GAP)
+        for widget in (
+            self.amount_summary,
+            self.amount_question,
+            self.amount_hint,
+            self.problem_label,
+            self.amount_nothing_button,
+        ):
+            self._amount_words.addWidget(widget)
+        self._amount_words.addStretch(1)
+        self._amount_pad = QVBoxLayout()
+        self._amount_pad.setSpacing(_GAP)
+        self._amount_pad.addWidget(self.amount)
+        # Side by side on a landscape screen, the actions under the words (the pad alone
+        # fills the height of a low screen); one above the other on a portrait screen,
+        # the actions under the pad.
+        self._amount_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._amount_body.setSpacing(_MARGIN)
+        self._amount_body.addLayout(self._amount_words, 1)
+        self._amount_body.addLayout(self._amount_pad, 0)
+        layout.addLayout(self._amount_body, 1)
+        self._amount_words.addWidget(self.amount_actions)
+        return page
+
+    def _build_nothing(self) -> QWidget:
+        page, layout = self._page()
+        self.nothing_summary = PaymentSummary()
+        self.nothing_question = label("title")
+        self.nothing_problem_label = label("problem")
+        self.nothing_problem_label.hide()
+        self.nothing_confirm_button = _button("nothing-confirm", "primary")
+        self.nothing_back_button = _button("nothing-back")
+        layout.addWidget(self.nothing_summary)
+        layout.addWidget(self.nothing_question)
+        layout.addWidget(self.nothing_problem_label)
+        layout.addStretch(1)
+        for button in (self.nothing_confirm_button, self.nothing_back_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return page
+
+    def _build_done(self) -> QWidget:
+        page, layout = self._page()
+        self.done_title = label("title")
+        self.done_title.setObjectName("recorded-title")
+        self.done_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_body = label("lead")
+        self.done_body.setObjectName("recorded-body")
+        self.done_next = label("lead")
+        self.done_button = _button("back-to-payments", "primary")
+        layout.addStretch(1)
+        layout.addWidget(self.done_title)
+        layout.addWidget(self.done_body)
+        layout.addWidget(self.done_next)
+        layout.addSpacing(_GAP)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    # ---- what the owner calls ---------------------------------------------------------
+
+    def start(self, household_id: int, line: PaymentLine) -> None:
+        """Begin the steps for ``line``, a payment of household ``household_id``."""
+        self.clear()
+        self._household_id = household_id
+        self._line = line
+        for summary in (self.ask_summary, self.amount_summary, self.nothing_summary):
+            summary.show_line(line)
+        self.retranslate()
+        self._show_ask()
+
+    def line(self) -> PaymentLine | None:
+        return self._line
+
+    def go_back(self) -> bool:
+        """One step back, as the top bar's Back asks; False when there is no step left here
+        (the owner then goes back itself)."""
+        current = self.steps.currentWidget()
+        if current in (self.amount_step, self.nothing_step):
+            self._show_ask()
+            return True
+        if current is self.done_step:
+            self._finish()
+            return True
+        return False
+
+    def clear(self) -> None:
+        """Forget the payment and the amount typed, and show the first step."""
+        self._household_id = None
+        self._line = None
+        self._received_fen = None
+        self._kind = None
+        self._problem = None
+        self.amount.clear()
+        for summary in (self.ask_summary, self.amount_summary, self.nothing_summary):
+            summary.clear()
+        self._set_problem(None)
+        # With no payment, every text that named it is set empty again.
+        self.retranslate()
+        self._show_step(self.ask_step)
+
+    def spoken_text(self) -> str:
+        current = self.steps.currentWidget()
+        if current is self.done_step:
+            return f"{self.done_title.text()} {self.done_body.text()} {self.done_next.text()}"
+        if current is self.amount_step:
+            return f"{self.amount_question.text()} {self.amount_hint.text()}"
+        if current is self.nothing_step:
+            return self.nothing_question.text()
+        return f"{self.ask_question.text()} {self.ask_hint.text()}"
+
+    def retranslate(self) -> None:
+        line = self._line
+        recorded = format_fen(line.amount_fen) if line else ""
+        self.ask_question.setText(self.tr("What did you receive?"))
+        self.ask_hint.setText(
+            fill(self.tr("The record says %1 was paid to you."), recorded) if line else ""
+        )
+        self.less_button.setText(self.tr("Less than this"))
+        self.less_button.setAccessibleName(self.tr("I received less than this"))
+        self.nothing_button.setText(self.tr("Nothing at all"))
+        self.nothing_button.setAccessibleName(self.tr("I received nothing of this payment"))
+        self.ask_back_button.setText(self.tr("Go back"))
+        self.ask_back_button.setAccessibleName(self.tr("Go back to the payments"))
+
+        self.amount_question.setText(self.tr("How much did you receive?"))
+        self.amount_hint.setText(
+            self.tr("Type the amount in yuan on the number keys, then touch Confirm.")
+        )
+        self.amount.set_affixes("¥", "")
+        self.amount.set_placeholder(self.tr("Amount in yuan"))
+        self.amount.set_display_name(self.tr("Amount you received, in yuan"))
+        self.amount_confirm_button.setText(self.tr("Confirm"))
+        self.amount_confirm_button.setAccessibleName(self.tr("Confirm the amount"))
+        self.amount_back_button.setText(self.tr("Go back"))
+        self.amount_back_button.setAccessibleName(self.tr("Go back one step"))
+        self.amount_nothing_button.setText(self.tr("I received nothing"))
+        self.amount_nothing_button.setAccessibleName(self.tr("I received nothing of this payment"))
+        if self._problem is not None:
+            self._show_problem_text()
+
+        self.nothing_question.setText(
+            fill(
+                self.tr("You are saying you received nothing of the %1 recorded. Is that right?"),
+                recorded,
+            )
+            if line
+            else ""
+        )
+        self.nothing_confirm_button.setText(self.tr("Yes, I received nothing"))
+        self.nothing_confirm_button.setAccessibleName(self.tr("Yes, I received nothing"))
+        self.nothing_back_button.setText(self.tr("Go back"))
+        self.nothing_back_button.setAccessibleName(self.tr("Go back one step"))
+
+        self.done_title.setText(self.tr("✓ Recorded"))
+        self.done_body.setText(self._done_text())
+        self.done_next.setText(
+            self.tr(
+                "Your answer is kept with this payment. Staff and the discipline inspectors"
+                " can see it."
+            )
+        )
+        self.done_button.setText(self.tr("Back to the payments"))
+        self.done_button.setAccessibleName(self.tr("Back to the list of payments"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_for(event.size())
+        super().resizeEvent(event)
+
+    # ---- steps ------------------------------------------------------------------------
+
+    def _arrange_for(self, size: QSize) -> None:
+        landscape = size.width() > size.height()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        if direction == self._amount_body.direction():
+            return
+        self._amount_body.setDirection(direction)
+        self._ask_buttons.setDirection(direction)
+        target = self._amount_words if landscape else self._amount_pad
+        for column in (self._amount_words, self._amount_pad):
+            column.removeWidget(self.amount_actions)
+        target.addWidget(self.amount_actions)
+        # In a column the pad keeps its own width and stands in the middle.
+        self._amount_body.setStretch(1, 0)
+
+    def _show_step(self, step: QWidget) -> None:
+        # A stacked widget is as large as its largest page; only the page shown counts
+        # here, so a low screen is not pushed past its edge by a page it does not show.
+        for page in (self.ask_step, self.amount_step, self.nothing_step, self.done_step):
+            policy = QSizePolicy.Policy.Preferred if page is step else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.steps.setCurrentWidget(step)
+        self.steps.updateGeometry()
+
+    def current_step(self) -> QWidget:
+        step = self.steps.currentWidget()
+        assert step is not None
+        return step
+
+    def _show_ask(self) -> None:
+        self._set_problem(None)
+        self._show_step(self.ask_step)
+
+    def _on_less(self) -> None:
+        self.amount.clear()
+        self._set_problem(None)
+        self._update_confirm()
+        self._show_step(self.amount_step)
+
+    def _on_nothing(self) -> None:
+        self._set_problem(None)
+        self._show_step(self.nothing_step)
+
+    def _on_amount_typed(self, _text: str) -> None:
+        self._set_problem(None)
+        self._update_confirm()
+
+    def _update_confirm(self) -> None:
+        enabled = bool(self.amount.text())
+        if self.amount_confirm_button.isEnabled() != enabled:
+            self.amount_confirm_button.setEnabled(enabled)
+
+    def _on_amount_confirm(self) -> None:
+        line = self._line
+        if line is None:
+            return
+        try:
+            received = parse_yuan(self.amount.text())
+        except MoneyError as error:
+            self._set_problem(_in_language(error.reason_zh, error.reason_en))
+            return
+        if received > line.amount_fen:
+            recorded = format_fen(line.amount_fen)
+            self._set_problem(
+                lambda: fill(
+                    self.tr("That is more than the %1 recorded. Enter what you really received."),
+                    recorded,
+                )
+            )
+            return
+        self._record(VerificationKind.RECEIVED_LESS, received)
+
+    def _on_nothing_confirm(self) -> None:
+        self._record(VerificationKind.RECEIVED_NOTHING, None)
+
+    def _record(self, kind: VerificationKind, received_fen: int | None) -> None:
+        line, household_id = self._line, self._household_id
+        if line is None or household_id is None:
+            return
+        try:
+            with self.context.sessions.begin() as session:
+                record_verification(
+                    session,
+                    household_id=household_id,
+                    aid_record_id=line.aid_record_id,
+                    kind=kind,
+                    received_fen=received_fen,
+                    kiosk_code=self.context.kiosk_code,
+                )
+        except VerificationRefused as refused:
+            self._set_problem(_in_language(refused.reason_zh, refused.reason_en))
+            return
+        self._kind = kind
+        self._received_fen = 0 if kind is VerificationKind.RECEIVED_NOTHING else received_fen
+        self.amount.clear()
+        self.done_body.setText(self._done_text())
+        self._show_step(self.done_step)
+        self.recorded.emit(line.aid_record_id)
+
+    def _done_text(self) -> str:
+        line = self._line
+        if line is None or self._kind is None:
+            return ""
+        if self._kind is VerificationKind.RECEIVED_NOTHING:
+            return fill(
+                self.tr("You said you received nothing of the %1 recorded."),
+                format_fen(line.amount_fen),
+            )
+        return fill(
+            self.tr("You said you received %1 of the %2 recorded."),
+            format_fen(self._received_fen or 0),
+            format_fen(line.amount_fen),
+        )
+
+    def _set_problem(self, problem: Callable[[], str] | None) -> None:
+        """Show why the answer was refused on the step the resident is on (None: hide it)."""
+        self._problem = problem
+        for widget in (self.problem_label, self.nothing_problem_label):
+            if problem is None and not widget.isHidden():
+                widget.hide()
+                widget.clear()
+        if problem is None and self.amount_hint.isHidden():
+            self.amount_hint.show()
+        if problem is None:
+            if not self.amount_nothing_button.isHidden():
+                self.amount_nothing_button.hide()
+            return
+        target = (
+            self.nothing_problem_label
+            if self.steps.currentWidget() is self.nothing_step
+            else self.problem_label
+        )
+        self._show_problem_text()
+        target.show()
+        # The reason takes the place of the instruction, so both fit a low screen.
+        if target is self.problem_label:
+            self.amount_hint.hide()
+        # A zero amount means "nothing": offer that answer right where the resident is.
+        if target is self.problem_label:
+            self.amount_nothing_button.setVisible(self._is_zero(self.amount.text()))
+
+    def _show_problem_text(self) -> None:
+        if self._problem is not None:
+            text = "! " + self._problem()
+            self.problem_label.setText(text)
+            self.nothing_problem_label.setText(text)
+
+    @staticmethod
+    def _is_zero(text: str) -> bool:
+        try:
+            return parse_yuan(text) == 0
+        except MoneyError:
+            return False
+
+    def _go_back_to_ledger(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        self.clear()
+        self.finished.emit()

@@ -1,0 +1,568 @@
+"""Every payment recorded in the household's name, one year at a time, newest first.
+
+Each payment says what it was, how much, when, who paid it, how and to whom, and what the
+resident has said about it. Two big buttons on each: "Received in full" (one tap, then a
+short "are you sure") and "Not right", which opens the dispute steps.
+
+A year is one page, so a household with 300 payments over twenty years still opens at
+once; within a long year the cards are built a batch at a time as the resident scrolls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.models import VerificationKind
+from kiosk.domain.money import format_fen
+from kiosk.services.resident import (
+    Ledger,
+    LedgerYear,
+    PaymentLine,
+    VerificationRefused,
+    ledger,
+    record_verification,
+)
+from kiosk.views import labels
+from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.dispute import DisputeScreen, in_chinese
+from kiosk.views.screens.household import ScrollPage, discard, fill, label
+
+_MARGIN = 48
+_GAP = 24
+#: Cards built when a year opens (more than a screenful), and then at a time as the
+#: resident nears the end: styling a card costs milliseconds, and a year may hold hundreds.
+FIRST_BATCH = 4
+BATCH = 8
+
+
+def _button(name: str, role: str | None = None) -> QPushButton:
+    button = QPushButton()
+    button.setObjectName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role:
+        button.setProperty("role", role)
+    return button
+
+
+class PaymentCard(QFrame):
+    """One payment: programme, amount, date, department, channel, recipient, the resident's
+    word on it, and the two answers.
+
+    "Received in full" first asks "are you sure" inside the card; only "Yes" emits.
+
+    Signals:
+        confirm_requested(int): the resident confirmed receiving this aid record in full.
+        dispute_requested(int): the resident touched "Not right" on this aid record.
+    """
+
+    confirm_requested = Signal(int)
+    dispute_requested = Signal(int)
+
+    def __init__(self, line: PaymentLine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = line
+        self.setProperty("role", "card")
+        self.setObjectName(f"payment-{line.aid_record_id}")
+        self._note = ""
+
+        self.programme_label = label("card-title")
+        self.amount_label = label("money", wrap=False)
+        self.amount_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # One label per fact: layout spacing gives the line spacing a style sheet cannot.
+        self.date_label = label("value")
+        self.department_label = label("value")
+        self.channel_label = label("value")
+        self.recipient_label = label("value")
+        self.status_label = label("lead")
+        self.status_label.setObjectName("payment-status")
+        # Made when first needed: a year page of cards must open at once.
+        self.note_label: QLabel | None = None
+        self.confirming: QWidget | None = None
+
+        self.full_button = _button("received-in-full")
+        self.wrong_button = _button("not-right")
+        self.answers = QWidget()
+        answers = QHBoxLayout(self.answers)
+        answers.setContentsMargins(0, 0, 0, 0)
+        answers.setSpacing(_GAP)
+        answers.addWidget(self.full_button, 1)
+        answers.addWidget(self.wrong_button, 1)
+
+        top = QHBoxLayout()
+        top.setSpacing(_GAP)
+        top.addWidget(self.programme_label, 1)
+        top.addWidget(self.amount_label)
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
+        layout.setSpacing(_GAP // 2)
+        layout.addLayout(top)
+        details = QVBoxLayout()
+        details.setSpacing(_GAP // 3)
+        for widget in (
+            self.date_label,
+            self.department_label,
+            self.channel_label,
+            self.recipient_label,
+        ):
+            details.addWidget(widget)
+        layout.addLayout(details)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.answers)
+        for button in (self.full_button, self.wrong_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        self.full_button.clicked.connect(self._ask_confirm)
+        self.wrong_button.clicked.connect(lambda: self.dispute_requested.emit(line.aid_record_id))
+        self.retranslate()
+
+    def set_line(self, line: PaymentLine, note: str = "") -> None:
+        """Show the payment's new state (after the resident's answer) and an optional note."""
+        self.line = line
+        self._note = note
+        self._cancel_confirm()
+        self.retranslate()
+
+    def details_text(self) -> str:
+        """Date, department, channel and recipient, one per line."""
+        return "\n".join(
+            w.text()
+            for w in (
+                self.date_label,
+                self.department_label,
+                self.channel_label,
+                self.recipient_label,
+            )
+            if w.text()
+        )
+
+    def status_text(self) -> str:
+        return self.status_label.text()
+
+    def retranslate(self) -> None:
+        line = self.line
+        self.programme_label.setText(labels.programme_labels()[line.programme])
+        self.amount_label.setText(format_fen(line.amount_fen))
+        self.date_label.setText(fill(self.tr("Paid on: %1"), labels.long_date(line.paid_on)))
+        self.department_label.setText(fill(self.tr("Paid by: %1"), line.department))
+        self.channel_label.setText(fill(self.tr("How: %1"), labels.channel_labels()[line.channel]))
+        self.recipient_label.setText(
+            fill(self.tr("Paid to: %1"), line.recipient) if line.recipient else ""
+        )
+        if self.recipient_label.isHidden() == bool(line.recipient):
+            self.recipient_label.setVisible(bool(line.recipient))
+        self.status_label.setText(
+            labels.verification_symbol(line.verification)
+            + " "
+            + labels.verification_text(line.verification, line.received_fen)
+        )
+        if self._note and self.note_label is None:
+            self.note_label = label("hint")
+            self._layout.insertWidget(self._layout.indexOf(self.status_label) + 1, self.note_label)
+        if self.note_label is not None:
+            self.note_label.setText(self._note)
+            self.note_label.setVisible(bool(self._note))
+        self.full_button.setText(self.tr("✓ Received in full"))
+        self.full_button.setAccessibleName(
+            fill(self.tr("I received all %1"), format_fen(line.amount_fen))
+        )
+        self.wrong_button.setText(self.tr("✗ Not right"))
+        self.wrong_button.setAccessibleName(self.tr("This payment is not right"))
+        if self.confirming is not None:
+            self.confirm_question.setText(
+                fill(self.tr("Did you receive all %1?"), format_fen(line.amount_fen))
+            )
+            self.yes_button.setText(self.tr("Yes, all of it"))
+            self.yes_button.setAccessibleName(self.tr("Yes, I received all of it"))
+            self.no_button.setText(self.tr("Go back"))
+            self.no_button.setAccessibleName(self.tr("Go back without answering"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _ask_confirm(self) -> None:
+        if self.confirming is None:
+            self._build_confirming()
+        assert self.confirming is not None
+        self.answers.hide()
+        self.confirming.show()
+
+    def _build_confirming(self) -> None:
+        self.confirm_question = label("lead")
+        self.yes_button = _button("confirm-yes", "primary")
+        self.no_button = _button("confirm-no")
+        self.confirming = QWidget()
+        confirming = QVBoxLayout(self.confirming)
+        confirming.setContentsMargins(0, 0, 0, 0)
+        confirming.setSpacing(_GAP // 2)
+        confirming.addWidget(self.confirm_question)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(_GAP)
+        for button in (self.yes_button, self.no_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, 1)
+        confirming.addLayout(buttons)
+        self._layout.addWidget(self.confirming)
+        aid_record_id = self.line.aid_record_id
+        self.yes_button.clicked.connect(lambda: self.confirm_requested.emit(aid_record_id))
+        self.no_button.clicked.connect(self._cancel_confirm)
+        self.retranslate()
+
+    def _cancel_confirm(self) -> None:
+        if self.confirming is not None and not self.confirming.isHidden():
+            self.confirming.hide()
+        if self.answers.isHidden():
+            self.answers.show()
+
+
+class YearPage(QWidget):
+    """The payments of one year as cards, built a batch at a time. No signals of its own;
+    the ledger screen connects each card's as it is made."""
+
+    def __init__(self, year: LedgerYear, owner: LedgerScreen) -> None:
+        super().__init__(owner.year_scroll.area)
+        self.year = year
+        self.setProperty("role", "page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._owner = owner
+        self.cards: list[PaymentCard] = []
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, _GAP)
+        self._column.setSpacing(_GAP)
+        self._column.addStretch(1)
+        self.build_more(FIRST_BATCH)
+
+    def fully_built(self) -> bool:
+        return len(self.cards) >= len(self.year.lines)
+
+    def build_more(self, count: int = BATCH) -> None:
+        """Add the next ``count`` cards, if any are left."""
+        start = len(self.cards)
+        for line in self.year.lines[start : start + count]:
+            card = PaymentCard(line)
+            card.confirm_requested.connect(self._owner.confirm)
+            card.dispute_requested.connect(self._owner.open_dispute)
+            # Before the stretch that keeps a short year at the top.
+            self._column.insertWidget(self._column.count() - 1, card)
+            self.cards.append(card)
+
+    def card_for(self, aid_record_id: int) -> PaymentCard | None:
+        return next((c for c in self.cards if c.line.aid_record_id == aid_record_id), None)
+
+
+class LedgerScreen(ResidentScreen):
+    """Every payment in the household's name, a year per page, with the year's total and
+    the total of all years; the dispute steps open over it.
+
+    The main window's Back should call :meth:`go_back` first: it closes an open dispute
+    step and returns True, or returns False when the ledger itself should be left.
+
+    Signals:
+        navigate(str): not used yet (the ledger links nowhere else).
+    """
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("ledger-screen")
+        self._household_id: int | None = None
+        self._ledger: Ledger | None = None
+        self._year_index = 0
+        self._page: YearPage | None = None
+
+        self.total_label = label("lead")
+        self.total_label.setObjectName("grand-total")
+        self.empty_label = label("title")
+        self.empty_label.setObjectName("no-payments")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint = label("lead")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.newer_button = _button("newer-year")
+        self.older_button = _button("older-year")
+        for button in (self.newer_button, self.older_button):
+            # Hidden at the newest and the oldest year; the year title must not move.
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
+        self.year_label = label("section")
+        self.year_label.setObjectName("year-title")
+        self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.year_total_label = label("lead")
+        self.year_total_label.setObjectName("year-total")
+        self.year_total_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.year_scroll = ScrollPage()
+
+        years = QVBoxLayout()
+        years.setSpacing(0)
+        years.addWidget(self.year_label)
+        years.addWidget(self.year_total_label)
+        year_row = QHBoxLayout()
+        year_row.setSpacing(_GAP)
+        year_row.addWidget(self.newer_button)
+        year_row.addLayout(years, 1)
+        year_row.addWidget(self.older_button)
+        self.year_bar = QWidget()
+        self.year_bar.setLayout(year_row)
+        year_row.setContentsMargins(0, 0, 0, 0)
+
+        self.list_page = QWidget()
+        self.list_page.setProperty("role", "page")
+        column = QVBoxLayout(self.list_page)
+        column.setContentsMargins(_MARGIN, _GAP, _GAP, 0)
+        column.setSpacing(_GAP)
+        column.addWidget(self.total_label)
+        column.addWidget(self.year_bar)
+        column.addWidget(self.year_scroll, 1)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.empty_hint)
+        column.addStretch(0)
+
+        self.dispute = DisputeScreen(context)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.dispute)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.newer_button.clicked.connect(lambda: self.show_year(self._year_index - 1))
+        self.older_button.clicked.connect(lambda: self.show_year(self._year_index + 1))
+        self.dispute.finished.connect(self._close_dispute)
+        self.dispute.recorded.connect(self._refresh_line)
+        bar = self.year_scroll.area.verticalScrollBar()
+        bar.valueChanged.connect(self._maybe_build_more)
+        bar.rangeChanged.connect(self._maybe_build_more)
+        self._show_state()
+        self.retranslate()
+
+    # ---- ResidentScreen ---------------------------------------------------------------
+
+    def screen_title(self) -> str:
+        return self.tr("Payments in your name")
+
+    def load(self, household_id: int) -> None:
+        """Read every payment of the household and show the newest year."""
+        with self.context.sessions() as session:
+            found = ledger(session, household_id)
+        self.clear()
+        self._household_id = household_id
+        self._ledger = found
+        self._show_state()
+        self.show_year(0)
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.dispute.clear()
+        self.stack.setCurrentWidget(self.list_page)
+        self._drop_page()
+        self._household_id = None
+        self._ledger = None
+        self._year_index = 0
+        for widget in (self.total_label, self.year_label, self.year_total_label):
+            widget.clear()
+        self._show_state()
+
+    def retranslate(self) -> None:
+        found = self._ledger
+        self.empty_label.setText(self.tr("No payment is recorded in your household's name."))
+        self.empty_hint.setText(
+            self.tr("If you think money was paid to you, staff at the service desk can help.")
+        )
+        if found is None or not found.years:
+            self.total_label.clear()
+            return
+        self.total_label.setText(
+            fill(
+                self.tr("All years: %2 in total, number of payments: %1"),
+                found.count,
+                format_fen(found.total_fen),
+            )
+        )
+        self._retranslate_year()
+
+    def spoken_text(self) -> str:
+        if self.stack.currentWidget() is self.dispute:
+            return self.dispute.spoken_text()
+        found = self._ledger
+        if found is None or not found.years:
+            return self.empty_label.text()
+        return (
+            f"{self.total_label.text()}. {self.year_label.text()}: {self.year_total_label.text()}"
+        )
+
+    # ---- for the main window and tests ----------------------------------------------------
+
+    def go_back(self) -> bool:
+        """Back inside the ledger: a dispute step back, or close it. False: nothing to close."""
+        if self.stack.currentWidget() is self.dispute:
+            if not self.dispute.go_back():
+                self._close_dispute()
+            return True
+        return False
+
+    def current_ledger(self) -> Ledger | None:
+        return self._ledger
+
+    def current_year(self) -> LedgerYear | None:
+        return self._page.year if self._page is not None else None
+
+    def year_page(self) -> YearPage | None:
+        return self._page
+
+    def show_year(self, index: int) -> None:
+        """Show the year at ``index`` (0 is the newest), from its top."""
+        found = self._ledger
+        if found is None or not found.years:
+            return
+        index = max(0, min(index, len(found.years) - 1))
+        self._drop_page()
+        self._year_index = index
+        self._page = YearPage(found.years[index], self)
+        self.year_scroll.set_content(self._page)
+        self.year_scroll.scroll_to_top()
+        self._retranslate_year()
+        for button, usable in (
+            (self.newer_button, index > 0),
+            (self.older_button, index < len(found.years) - 1),
+        ):
+            if button.isEnabled() != usable:
+                button.setEnabled(usable)
+                button.setVisible(usable)
+
+    def show_year_of(self, year: int) -> None:
+        found = self._ledger
+        if found is not None:
+            for index, item in enumerate(found.years):
+                if item.year == year:
+                    self.show_year(index)
+                    return
+
+    def card_for(self, aid_record_id: int) -> PaymentCard | None:
+        """The card of an aid record on the year page shown now (building batches to it)."""
+        page = self._page
+        if page is None:
+            return None
+        card = page.card_for(aid_record_id)
+        while card is None and not page.fully_built():
+            page.build_more()
+            card = page.card_for(aid_record_id)
+        return card
+
+    def confirm(self, aid_record_id: int) -> None:
+        """Store "received in full" for an aid record, then show it on its card."""
+        if self._household_id is None:
+            return
+        try:
+            with self.context.sessions.begin() as session:
+                record_verification(
+                    session,
+                    household_id=self._household_id,
+                    aid_record_id=aid_record_id,
+                    kind=VerificationKind.RECEIVED_IN_FULL,
+                    kiosk_code=self.context.kiosk_code,
+                )
+        except VerificationRefused as refused:
+            card = self.card_for(aid_record_id)
+            if card is not None:
+                card.set_line(card.line, refused.reason_zh if in_chinese() else refused.reason_en)
+            return
+        self._refresh_line(aid_record_id, note=self.tr("Recorded. Thank you."))
+
+    def open_dispute(self, aid_record_id: int) -> None:
+        """Open the dispute steps for an aid record of the year shown."""
+        card = self.card_for(aid_record_id)
+        if card is None or self._household_id is None:
+            return
+        self.dispute.start(self._household_id, card.line)
+        self.stack.setCurrentWidget(self.dispute)
+
+    # ---- inside ---------------------------------------------------------------------------
+
+    def _close_dispute(self) -> None:
+        self.dispute.clear()
+        self.stack.setCurrentWidget(self.list_page)
+
+    def _refresh_line(self, aid_record_id: int, note: str = "") -> None:
+        """Read the ledger again and show the aid record's new state on its card."""
+        if self._household_id is None:
+            return
+        with self.context.sessions() as session:
+            self._ledger = ledger(session, self._household_id)
+        line = next(
+            (
+                item
+                for year in self._ledger.years
+                for item in year.lines
+                if item.aid_record_id == aid_record_id
+            ),
+            None,
+        )
+        page = self._page
+        if page is not None and self._year_index < len(self._ledger.years):
+            page.year = self._ledger.years[self._year_index]
+        card = self.card_for(aid_record_id)
+        if card is not None and line is not None:
+            card.set_line(line, note or self.tr("Recorded."))
+
+    def _drop_page(self) -> None:
+        if self._page is not None:
+            page, self._page = self._page, None
+            discard(page)
+
+    def _show_state(self) -> None:
+        has_payments = self._ledger is not None and bool(self._ledger.years)
+        empty = self._ledger is not None and not self._ledger.years
+        for widget, visible in (
+            (self.total_label, has_payments),
+            (self.year_bar, has_payments),
+            (self.year_scroll, has_payments),
+            (self.empty_label, empty),
+            (self.empty_hint, empty),
+        ):
+            if widget.isHidden() == visible:
+                widget.setVisible(visible)
+
+    def _retranslate_year(self) -> None:
+        page = self._page
+        found = self._ledger
+        if page is None or found is None:
+            return
+        year = page.year
+        self.year_label.setText(fill(self.tr("Year %1"), year.year))
+        self.year_total_label.setText(
+            fill(
+                self.tr("This year: %2 in total, number of payments: %1"),
+                len(year.lines),
+                format_fen(year.total_fen),
+            )
+        )
+        # The neighbouring years on the buttons: a resident sees where each one leads.
+        index = self._year_index
+        newer = found.years[index - 1].year if index > 0 else None
+        older = found.years[index + 1].year if index + 1 < len(found.years) else None
+        self.newer_button.setText(f"◀ {newer}" if newer else "◀")
+        self.newer_button.setAccessibleName(
+            fill(self.tr("Show the payments of %1"), newer) if newer else self.tr("No newer year")
+        )
+        self.older_button.setText(f"{older} ▶" if older else "▶")
+        self.older_button.setAccessibleName(
+            fill(self.tr("Show the payments of %1"), older) if older else self.tr("No older year")
+        )
+
+    def _maybe_build_more(self) -> None:
+        page = self._page
+        if page is None or page.fully_built():
+            return
+        bar = self.year_scroll.area.verticalScrollBar()
+        if bar.value() >= bar.maximum() - bar.pageStep():
+            page.build_more()
