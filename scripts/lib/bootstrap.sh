@@ -31,6 +31,9 @@ RUNTIME=(
     libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
     # Qt's wayland platform plugin, for a terminal that runs a Wayland compositor.
     libwayland-client0 libwayland-cursor0 libwayland-egl1
+    # Read aloud: QtTextToSpeech links libpulse and speaks through speech-dispatcher, whose
+    # espeak-ng module has a Mandarin voice.
+    libpulse0 libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
     # For staff: look into the local store; print through CUPS (lp, lpstat).
     sqlite3 cups-client
 )

@@ -1,0 +1,236 @@
+"""The household's micro-loans: how much, from which bank, on what terms, and what is repaid."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.money import format_fen
+from kiosk.services.resident import LoanView, loans
+from kiosk.views import labels
+from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.household import ScrollPage, discard, fill, label
+
+_MARGIN = 48
+_GAP = 24
+
+
+def due_date(start: date, months: int) -> date:
+    """The day a loan of ``months`` from ``start`` falls due (the last day of a short month
+    when ``start`` is on a day that month does not have)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+class LoanCard(QFrame):
+    """One loan: amount and bank, then its terms as label and value pairs, then every
+    repayment. No signals."""
+
+    def __init__(self, loan: LoanView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loan = loan
+        self.setProperty("role", "card")
+        self.setObjectName("loan-card")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
+        column.setSpacing(_GAP // 2)
+        self.amount_label = label("money", format_fen(loan.amount_fen))
+        self.amount_label.setObjectName("loan-amount")
+        self.bank_label = label("card-title", loan.bank)
+        self.status_label = label("lead")
+        self.status_label.setObjectName("loan-status")
+        column.addWidget(self.amount_label)
+        column.addWidget(self.bank_label)
+        column.addWidget(self.status_label)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(_GAP)
+        grid.setVerticalSpacing(_GAP // 3)
+        self.terms: dict[str, tuple[QLabel, QLabel]] = {}
+        for row, key in enumerate(
+            ("purpose", "rate", "term", "start", "interest", "repaid", "remaining")
+        ):
+            name = label("body")
+            name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            value = label("value")
+            value.setObjectName(f"loan-{key}")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.terms[key] = (name, value)
+        grid.setColumnStretch(1, 1)
+        column.addLayout(grid)
+
+        self.repayments_heading = label("card-title")
+        column.addWidget(self.repayments_heading)
+        self.repayment_labels = [label("body") for _ in loan.repayments]
+        for widget in self.repayment_labels:
+            column.addWidget(widget)
+        self.no_repayments_label = label("body")
+        if not loan.repayments:
+            column.addWidget(self.no_repayments_label)
+        self.retranslate()
+
+    def remaining_fen(self) -> int:
+        return max(self.loan.amount_fen - self.loan.repaid_fen, 0)
+
+    def retranslate(self) -> None:
+        loan = self.loan
+        self.bank_label.setAccessibleName(fill(self.tr("Bank: %1"), loan.bank))
+        self.status_label.setText(
+            fill(
+                self.tr("%1 %2"),
+                labels.LOAN_STATUS_SYMBOLS[loan.status],
+                labels.loan_status_labels()[loan.status],
+            )
+        )
+        due = labels.long_date(due_date(loan.start_date, loan.term_months))
+        values = {
+            "purpose": (self.tr("Used for"), loan.purpose),
+            "rate": (self.tr("Yearly interest rate"), labels.yearly_rate(loan.rate_bp)),
+            "term": (
+                self.tr("Term"),
+                fill(self.tr("%1, until %2"), labels.loan_term(loan.term_months), due),
+            ),
+            "start": (self.tr("Paid out on"), labels.long_date(loan.start_date)),
+            "interest": (
+                self.tr("Interest"),
+                self.tr("Paid for you by the government (interest subsidy)")
+                if loan.interest_subsidised
+                else self.tr("Paid by your household"),
+            ),
+            "repaid": (self.tr("Repaid so far"), format_fen(loan.repaid_fen)),
+            "remaining": (self.tr("Still to repay"), format_fen(self.remaining_fen())),
+        }
+        for key, (name, value) in self.terms.items():
+            name_text, value_text = values[key]
+            name.setText(name_text)
+            value.setText(value_text)
+            value.setAccessibleName(f"{name_text}: {value_text}")
+        self.repayments_heading.setText(self.tr("Repayments"))
+        for repayment, widget in zip(loan.repayments, self.repayment_labels, strict=True):
+            widget.setText(
+                fill(
+                    self.tr("%1: %2 of the loan, %3 interest"),
+                    labels.long_date(repayment.paid_on),
+                    format_fen(repayment.principal_fen),
+                    format_fen(repayment.interest_fen),
+                )
+            )
+        self.no_repayments_label.setText(self.tr("No repayment yet."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class _LoansView(QWidget):
+    """The content of the screen for one household; rebuilt on each load. No signals."""
+
+    def __init__(self, found: tuple[LoanView, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.found = found
+        self.setObjectName("loans-view")
+        self.setProperty("role", "page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(_MARGIN, _GAP, _MARGIN, _MARGIN)
+        page.setSpacing(_GAP)
+        self.summary_label = label("lead")
+        self.summary_label.setObjectName("loans-summary")
+        page.addWidget(self.summary_label)
+        self.cards = [LoanCard(loan) for loan in found]
+        for card in self.cards:
+            page.addWidget(card)
+        self.hint_label = label("hint")
+        page.addWidget(self.hint_label)
+        page.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        count = len(self.found)
+        if count == 0:
+            summary = self.tr("Your household has no loan on record.")
+        elif count == 1:
+            summary = self.tr("Your household has 1 loan on record.")
+        else:
+            summary = fill(self.tr("Your household has %1 loans on record."), count)
+        self.summary_label.setText(summary)
+        self.hint_label.setText(
+            self.tr(
+                "If a loan is missing or something here is wrong, ask the staff of the street"
+                " office, here in the service hall."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class LoansScreen(ResidentScreen):
+    """The household's loans, newest first, on one scrolling page; a plain sentence when
+    there are none.
+
+    Signals:
+        navigate(str): not emitted by this screen.
+    """
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("loans-screen")
+        self.page = ScrollPage()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, _GAP, 0)
+        layout.addWidget(self.page)
+        self._view: _LoansView | None = None
+
+    @property
+    def loans(self) -> tuple[LoanView, ...] | None:
+        """The loans shown now, or None before :meth:`load` and after :meth:`clear`."""
+        return self._view.found if self._view is not None else None
+
+    def screen_title(self) -> str:
+        return self.tr("Your loans")
+
+    def load(self, household_id: int) -> None:
+        """Read the household's loans and show them from the top."""
+        with self.context.sessions() as session:
+            found = loans(session, household_id)
+        self.clear()
+        self._view = _LoansView(found)
+        self.page.set_content(self._view)
+        self.page.scroll_to_top()
+
+    def clear(self) -> None:
+        if self._view is not None:
+            view, self._view = self._view, None
+            self.page.area.takeWidget()
+            discard(view)
+
+    def retranslate(self) -> None:
+        # The view and the cards translate themselves on LanguageChange.
+        pass
+
+    def spoken_text(self) -> str:
+        view = self._view
+        if view is None:
+            return self.screen_title()
+        parts = [view.summary_label.text()]
+        for card in view.cards:
+            parts.append(
+                fill(
+                    self.tr("%1 from %2, %3. Repaid so far %4, still to repay %5."),
+                    format_fen(card.loan.amount_fen),
+                    card.loan.bank,
+                    labels.loan_status_labels()[card.loan.status],
+                    format_fen(card.loan.repaid_fen),
+                    format_fen(card.remaining_fen()),
+                )
+            )
+        return " ".join(parts)

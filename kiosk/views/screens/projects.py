@@ -1,0 +1,178 @@
+"""The projects of the household's village, each with how far it has come."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.domain.money import format_fen
+from kiosk.services.resident import ProjectView, village_projects
+from kiosk.views import labels
+from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.household import ScrollPage, discard, fill, label
+from kiosk.views.widgets.timeline import BREAK, StageTimeline, Step
+
+_MARGIN = 48
+_GAP = 24
+
+
+def _breakable_date(day: date) -> str:
+    """A date that breaks after the year in a narrow timeline box ("2024年" above
+    "12月10日") rather than before its last character."""
+    return labels.long_date(day).replace("年", "年" + BREAK)
+
+
+class ProjectCard(QFrame):
+    """One project: name, what it is, budget, who carries it out, and its stages on a
+    timeline. No signals."""
+
+    def __init__(self, project: ProjectView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.setProperty("role", "card")
+        self.setObjectName("project-card")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
+        column.setSpacing(_GAP // 2)
+        self.name_label = label("card-title", project.name)
+        self.description_label = label("body", project.description)
+        self.budget_label = label("lead")
+        self.budget_label.setObjectName("project-budget")
+        self.implementer_label = label("body")
+        self.stage_label = label("lead")
+        self.stage_label.setObjectName("project-stage")
+        self.timeline = StageTimeline()
+        column.addWidget(self.name_label)
+        if project.description:
+            column.addWidget(self.description_label)
+        column.addWidget(self.budget_label)
+        column.addWidget(self.implementer_label)
+        column.addWidget(self.stage_label)
+        column.addWidget(self.timeline)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        project = self.project
+        names = labels.project_stage_labels()
+        self.budget_label.setText(fill(self.tr("Budget: %1"), format_fen(project.budget_fen)))
+        self.implementer_label.setText(fill(self.tr("Carried out by: %1"), project.implementer))
+        current = project.stage.order
+        reached = project.timeline[current].reached_on
+        stage = names[project.stage]
+        self.stage_label.setText(
+            fill(self.tr("Now: %1, since %2"), stage, labels.long_date(reached))
+            if reached is not None
+            else fill(self.tr("Now: %1"), stage)
+        )
+        self.timeline.set_steps(
+            [
+                Step(names[m.stage], _breakable_date(m.reached_on) if m.reached_on else None)
+                for m in project.timeline
+            ],
+            current,
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class _ProjectsView(QWidget):
+    """The content of the screen for one household; rebuilt on each load. No signals."""
+
+    def __init__(self, found: tuple[ProjectView, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.found = found
+        self.setObjectName("projects-view")
+        self.setProperty("role", "page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(_MARGIN, _GAP, _MARGIN, _MARGIN)
+        page.setSpacing(_GAP)
+        self.summary_label = label("lead")
+        self.summary_label.setObjectName("projects-summary")
+        page.addWidget(self.summary_label)
+        self.cards = [ProjectCard(project) for project in found]
+        for card in self.cards:
+            page.addWidget(card)
+        page.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        count = len(self.found)
+        if count == 0:
+            summary = self.tr("No project is recorded for your village.")
+        elif count == 1:
+            summary = self.tr("1 project in your village.")
+        else:
+            summary = fill(self.tr("%1 projects in your village."), count)
+        self.summary_label.setText(summary)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ProjectsScreen(ResidentScreen):
+    """The projects of the household's village on one scrolling page, each with its
+    stage on a timeline.
+
+    Signals:
+        navigate(str): not emitted by this screen.
+    """
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("projects-screen")
+        self.page = ScrollPage()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, _GAP, 0)
+        layout.addWidget(self.page)
+        self._view: _ProjectsView | None = None
+
+    @property
+    def projects(self) -> tuple[ProjectView, ...] | None:
+        """The projects shown now, or None before :meth:`load` and after :meth:`clear`."""
+        return self._view.found if self._view is not None else None
+
+    def screen_title(self) -> str:
+        return self.tr("Village projects")
+
+    def load(self, household_id: int) -> None:
+        """Read the projects of the household's village and show them from the top."""
+        with self.context.sessions() as session:
+            found = village_projects(session, household_id)
+        self.clear()
+        self._view = _ProjectsView(found)
+        self.page.set_content(self._view)
+        self.page.scroll_to_top()
+
+    def clear(self) -> None:
+        if self._view is not None:
+            view, self._view = self._view, None
+            self.page.area.takeWidget()
+            discard(view)
+
+    def retranslate(self) -> None:
+        # The view and the cards translate themselves on LanguageChange.
+        pass
+
+    def spoken_text(self) -> str:
+        view = self._view
+        if view is None:
+            return self.screen_title()
+        parts = [view.summary_label.text()]
+        for card in view.cards:
+            parts.append(
+                fill(
+                    self.tr("%1. %2. %3."),
+                    card.project.name,
+                    card.budget_label.text(),
+                    card.stage_label.text(),
+                )
+            )
+        return " ".join(parts)
