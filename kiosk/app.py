@@ -19,12 +19,16 @@ from kiosk import __version__
 from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_config
 from kiosk.exitcodes import ExitCode
 from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
+from kiosk.services.identify import Identifier
+from kiosk.services.identity_source import IdentitySource, SimulatedCardReader
 from kiosk.services.places import office_display_name
 from kiosk.services.store import StoreError, open_store
 from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
-from kiosk.views.theme import theme_for
+from kiosk.views.screens.base import ScreenContext
+from kiosk.views.speech import ReadAloud
+from kiosk.views.theme import HIGH_CONTRAST, NORMAL, theme_for
 
 log = logging.getLogger("kiosk")
 
@@ -92,8 +96,12 @@ def main(argv: list[str] | None = None) -> int:
        ``ExitCode.DATABASE``. A warning if the demo ID-hash key is in use.
     6. QApplication: names, CJK font, and SIGTERM/SIGINT handled inside the Qt loop.
     7. Translation into the UI language.
-    8. Main window, full screen or in a window; the optional screenshot.
-    9. ``app.exec()``: its result is the exit code (``ExitCode.TERMINATED`` after a signal).
+    8. What the screens need: the identifier (ID number plus initials, throttled), the ID
+       card reader (the simulated one in a demo: no hardware driver exists yet), the
+       screens' context (store, terminal code and region) and read aloud.
+    9. Main window with the idle settings, full screen or in a window; the optional
+       screenshot.
+    10. ``app.exec()``: its result is the exit code (``ExitCode.TERMINATED`` after a signal).
     """
     parser = build_parser()
     try:
@@ -164,6 +172,9 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
     try:
         app = _application()
         theme = theme_for(config.ui)
+        # The window applies larger text itself, since a resident may turn it on and off;
+        # the configured setting is where every session starts.
+        palette = HIGH_CONTRAST if config.ui.high_contrast else NORMAL
         app.setFont(_cjk_font(theme.font_body_pt))
         quitter = QuitOnSignals(app)
         quitter.install()
@@ -172,13 +183,31 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         translations.set_language(config.ui.language)
 
         office = office_display_name(store.sessionmaker, config.terminal.region_code)
-        window = MainWindow(translations=translations, theme=theme, office_name=office)
+        read_aloud = ReadAloud(language=translations.language)
+        window = MainWindow(
+            translations=translations,
+            context=ScreenContext(
+                sessions=store.sessionmaker,
+                kiosk_code=config.terminal.code,
+                region_code=config.terminal.region_code,
+            ),
+            identifier=Identifier(store.sessionmaker, id_hash_key=config.security.id_hash_key()),
+            identity_source=_identity_source(config),
+            idle_timeout_s=config.ui.idle_timeout_s,
+            idle_countdown_s=config.ui.idle_countdown_s,
+            theme=palette,
+            large_text=config.ui.large_text,
+            office_name=office,
+            read_aloud=read_aloud,
+        )
         crash_handler.crashed.connect(window.show_error, Qt.ConnectionType.QueuedConnection)
         if args.screenshot is not None:
             ScreenshotOnFirstPaint(
                 window, args.screenshot, exit_after=args.exit_after_screenshot, parent=window
             )
         _show(window, fullscreen=config.ui.fullscreen)
+        # Looking for a speech engine takes a moment: only once the window is up.
+        QTimer.singleShot(0, read_aloud.start)
         QTimer.singleShot(
             0,
             lambda: log.info(
@@ -194,6 +223,14 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
             quitter.uninstall()
         store.close()
         log.info("Kiosk stopped")
+
+
+def _identity_source(config: Config) -> IdentitySource | None:
+    """The ID card reader. Only the simulated one exists so far, and only for the demo:
+    on a real terminal residents type until a reader driver is written."""
+    if config.security.uses_demo_key:
+        return SimulatedCardReader()
+    return None
 
 
 def _application() -> QApplication:

@@ -37,15 +37,18 @@ class AttractScreen(QWidget):
 
     It names the service, says in one line what a resident can do here, and offers one
     huge Start target. A language button switches between Chinese and English; a quiet
-    staff corner is reserved for maintenance.
+    staff corner is reserved for maintenance. The policy notices, which are the same for
+    everybody, can be read from here without identifying.
 
     Signals:
         start_requested(): a resident touched Start.
+        bulletins_requested(): a resident touched "Policy notices".
         language_toggle_requested(): a resident touched the language button.
         staff_requested(): someone touched the staff corner.
     """
 
     start_requested = Signal()
+    bulletins_requested = Signal()
     language_toggle_requested = Signal()
     staff_requested = Signal()
 
@@ -89,15 +92,24 @@ class AttractScreen(QWidget):
 
         self.language_button = QPushButton()
         self.language_button.setObjectName("language")
+        self.bulletins_button = QPushButton()
+        self.bulletins_button.setObjectName("attract-bulletins")
         self.staff_button = QPushButton()
         self.staff_button.setObjectName("staff")
         self.staff_button.setProperty("role", "quiet")
-        for button in (self.start_button, self.language_button, self.staff_button):
+        for button in (
+            self.start_button,
+            self.language_button,
+            self.bulletins_button,
+            self.staff_button,
+        ):
             # No keyboard here; a focus ring would linger on the button last touched.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         footer_row = QHBoxLayout()
         footer_row.setContentsMargins(32, 0, 32, 24)
         footer_row.addWidget(self.language_button)
+        footer_row.addStretch(1)
+        footer_row.addWidget(self.bulletins_button)
         footer_row.addStretch(1)
         footer_row.addWidget(self.staff_button)
 
@@ -140,6 +152,7 @@ class AttractScreen(QWidget):
 
         self.start_button.clicked.connect(self.start_requested)
         self.language_button.clicked.connect(self.language_toggle_requested)
+        self.bulletins_button.clicked.connect(self.bulletins_requested)
         self.staff_button.clicked.connect(self.staff_requested)
 
         self._clock_timer = QTimer(self)
@@ -167,6 +180,9 @@ class AttractScreen(QWidget):
         # and the Chinese translation is "English".
         self.language_button.setText(self.tr("中文", "name of the other UI language"))
         self.language_button.setAccessibleName(self.tr("Switch language"))
+        self.bulletins_button.setText(self.tr("Policy notices"))
+        self.bulletins_button.setAccessibleName(self.tr("Read the policy notices"))
+        self.bulletins_button.setAccessibleDescription(self.tr("No identification needed"))
         self.staff_button.setText(self.tr("Staff"))
         self.staff_button.setAccessibleName(self.tr("Staff maintenance"))
         self.office_label.setText(self._office_name or self.tr("Street office service hall"))

@@ -1,144 +1,470 @@
-"""The kiosk's only window and the way it moves from screen to screen."""
+"""The kiosk's only window: the attract screen, then the shell around a resident's screens.
+
+The window is a stack of pages: the attract screen, the shell (a top bar above a
+navigation stack of named screens), "Are you still there?", and the error screen. It
+wires them together and owns the resident session; the screens themselves only say what
+they want (open a screen, go back) through signals.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.views.attract import AttractScreen, Clock, shanghai_now
+from kiosk.services.identify import Identifier
+from kiosk.services.identity_source import CardRead, IdentitySource
+from kiosk.views.attract import AttractScreen
 from kiosk.views.error_screen import ErrorScreen
 from kiosk.views.i18n import Translations
-from kiosk.views.theme import NORMAL, Theme, load_stylesheet
+from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.session import IdleWatch, ResidentSession
+from kiosk.views.shell.home import HomeScreen
+from kiosk.views.shell.navigation import NavigationStack
+from kiosk.views.shell.still_there import StillTherePanel
+from kiosk.views.shell.top_bar import TopBar
+from kiosk.views.speech import ReadAloud
+from kiosk.views.theme import NORMAL, Theme, load_stylesheet, with_large_text
 
 _log = logging.getLogger(__name__)
 
+# Screens that show one household's data: they need an open resident session.
+RESIDENT_SCREENS = ("household", "ledger", "cadre", "loans", "projects")
 
-class IdentificationPlaceholder(QWidget):
-    """Stands where the identification screen will be, until that screen is written.
+
+# Below this window height (a 1366x768 panel) keys and action buttons are a little smaller,
+# so the number pad and the top bar fit one above the other.
+LOW_SCREEN_HEIGHT = 900
+
+
+def for_low_screen(theme: Theme) -> Theme:
+    """``theme`` with keys and action buttons of 104 px: still above the 96-px touch floor."""
+    return dataclasses.replace(
+        theme,
+        name=f"{theme.name}+low-screen",
+        key_px=min(theme.key_px, 104),
+        action_height_px=min(theme.action_height_px, 104),
+    )
+
+
+class _CardBridge(QObject):
+    """Carries a card from the reader's callback (maybe another thread) to the UI thread.
 
     Signals:
-        back_requested(): the resident touched "Back".
+        card_read(object): a :class:`CardRead`.
     """
 
-    back_requested = Signal()
+    card_read = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title_label = QLabel()
-        self.title_label.setProperty("role", "title")
-        self.body_label = QLabel()
-        self.body_label.setProperty("role", "lead")
-        for label in (self.title_label, self.body_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-        self.back_button = QPushButton()
-        self.back_button.setObjectName("back")
-        self.back_button.setProperty("big", True)
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 64, 64, 64)
-        layout.addStretch(2)
-        layout.addWidget(self.title_label)
-        layout.addSpacing(32)
-        layout.addWidget(self.body_label)
-        layout.addStretch(1)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-        self.back_button.clicked.connect(self.back_requested)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Set every visible text in the current UI language."""
-        self.title_label.setText(self.tr("Identification comes next"))
-        self.body_label.setText(self.tr("This step is still being built."))
-        self.back_button.setText(self.tr("Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the first screen"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def deliver(self, card: CardRead) -> None:
+        self.card_read.emit(card)
 
 
 class MainWindow(QMainWindow):
-    """The kiosk's only window: a stack of screens of which one is shown at a time.
+    """The kiosk's only window; it moves between screens in answer to their signals.
 
-    It creates the screens, moves between them in answer to their signals, switches the
-    UI language when asked, and shows the error screen when :meth:`show_error` is called
-    (the application connects the crash handler to it). It emits no signals of its own.
+    Start on the attract screen leads to identification, then to the home menu and the
+    resident's screens; "Policy notices" on the attract screen opens the bulletins without
+    identification. "Back" pops the navigation stack; "End session", an unanswered "Are you
+    still there?" and :meth:`show_error` all end the session with :meth:`end_session`,
+    which clears every screen and returns to the attract screen. It emits no signals.
     """
 
     def __init__(
         self,
         *,
         translations: Translations,
+        context: ScreenContext,
+        identifier: Identifier,
+        identity_source: IdentitySource | None = None,
+        idle_timeout_s: float = 90.0,
+        idle_countdown_s: float = 20.0,
         theme: Theme = NORMAL,
+        large_text: bool = False,
         office_name: str | None = None,
-        clock: Clock = shanghai_now,
+        read_aloud: ReadAloud | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._translations = translations
-        self.attract = AttractScreen(office_name=office_name, clock=clock)
-        self.identification = IdentificationPlaceholder()
-        self.error_screen = ErrorScreen()
-        self._stack = QStackedWidget()
-        for screen in (self.attract, self.identification, self.error_screen):
-            self._stack.addWidget(screen)
-        self.setCentralWidget(self._stack)
+        self._home_language = translations.language
+        self._context = context
+        self._identifier = identifier
+        self._identity_source = identity_source
+        self._read_aloud = read_aloud
+        self._theme = theme
+        self._default_large_text = large_text
+        self._large_text = large_text
+        self._session: ResidentSession | None = None
+        self._low_screen = False
 
-        self.attract.start_requested.connect(self.show_identification)
+        self.attract = AttractScreen(office_name=office_name, clock=context.clock)
+        self.top_bar = TopBar()
+        self.navigation = NavigationStack()
+        self.shell = QWidget()
+        self.shell.setObjectName("shell")
+        shell_layout = QVBoxLayout(self.shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.setSpacing(0)
+        shell_layout.addWidget(self.top_bar)
+        shell_layout.addWidget(self.navigation, 1)
+        self.still_there = StillTherePanel()
+        self.error_screen = ErrorScreen()
+        self._pages = QStackedWidget()
+        for page in (self.attract, self.shell, self.still_there, self.error_screen):
+            self._pages.addWidget(page)
+        # Only the page on show has to fit the window, not the largest of them.
+        self._pages.setMinimumSize(1, 1)
+        self.setCentralWidget(self._pages)
+
+        self._register_screens()
+        self.idle = IdleWatch(
+            idle_timeout_s=idle_timeout_s, countdown_s=idle_countdown_s, parent=self
+        )
+
+        self.attract.start_requested.connect(self.start_identification)
+        self.attract.bulletins_requested.connect(self.open_bulletins_without_identification)
         self.attract.language_toggle_requested.connect(self.toggle_language)
         self.attract.staff_requested.connect(self._on_staff_requested)
-        self.identification.back_requested.connect(self.show_attract)
-        self.error_screen.back_requested.connect(self.show_attract)
+        self.top_bar.back_requested.connect(self.go_back)
+        self.top_bar.end_requested.connect(self.end_session)
+        self.top_bar.read_aloud_requested.connect(self.read_aloud)
+        self.top_bar.large_text_toggled.connect(self.set_large_text)
+        self.top_bar.language_toggle_requested.connect(self.toggle_language)
+        self.navigation.current_changed.connect(self._on_screen_changed)
+        self.idle.countdown_started.connect(self._ask_if_still_there)
+        self.idle.countdown_tick.connect(self.still_there.set_seconds_left)
+        self.idle.expired.connect(self._on_idle_expired)
+        self.still_there.more_time_requested.connect(self.more_time)
+        self.still_there.end_requested.connect(self.end_session)
+        self.error_screen.back_requested.connect(self.end_session)
 
-        self.set_theme(theme)
+        self._card_bridge = _CardBridge(self)
+        self._card_bridge.card_read.connect(self._on_card_read)
+        if identity_source is not None:
+            identity_source.start(self._card_bridge.deliver)
+
+        # "Read aloud" shows only while an engine with a voice for the language works.
+        self.top_bar.set_read_aloud_available(read_aloud is not None and read_aloud.available())
+        if read_aloud is not None:
+            read_aloud.availability_changed.connect(self.top_bar.set_read_aloud_available)
+            translations.language_changed.connect(read_aloud.set_language)
+        self.top_bar.set_large_text(large_text)
+        self._apply_theme()
         self.retranslate()
-        self.show_attract()
+        self._pages.setCurrentWidget(self.attract)
 
-    def current_screen(self) -> QWidget:
-        """The screen the resident sees now."""
-        screen = self._stack.currentWidget()
-        assert screen is not None  # the stack is filled in __init__ and never emptied
+    # ---- construction ----------------------------------------------------------------
+
+    def _register_screens(self) -> None:
+        # Created on first use: the attract screen comes up fast, and a screen nobody
+        # opened holds nothing.
+        context = self._context
+        factories: dict[str, Callable[[], QWidget]] = {
+            "identify": self._make_identify,
+            "home": self._make_home,
+            "bulletins": lambda: _bulletins_screen(context),
+        }
+        for name in RESIDENT_SCREENS:
+            factories[name] = _resident_factory(name, context)
+        for name, factory in factories.items():
+            self.navigation.register(name, factory)
+        self.navigation.created.connect(self._on_screen_created)
+
+    def _make_identify(self) -> QWidget:
+        from kiosk.views.screens.identify import IdentifyScreen
+
+        screen = IdentifyScreen(self._identifier, today=self._context.today)
+        screen.identified.connect(self.begin_session)
         return screen
 
-    def set_theme(self, theme: Theme) -> None:
-        """Restyle every screen with ``theme``."""
-        self.setStyleSheet(load_stylesheet(theme))
+    def _make_home(self) -> QWidget:
+        home = HomeScreen()
+        home.open_requested.connect(self.open_screen)
+        return home
+
+    @Slot(str, QWidget)
+    def _on_screen_created(self, name: str, screen: QWidget) -> None:
+        if isinstance(screen, ResidentScreen):
+            screen.navigate.connect(self.open_screen)
+        back = getattr(screen, "back_requested", None)
+        if back is not None:
+            back.connect(self.go_back)
+
+    # ---- what the resident sees now -------------------------------------------------
+
+    def current_screen(self) -> QWidget:
+        """The screen the resident sees now (under the shell's top bar, if it is shown)."""
+        page = self._pages.currentWidget()
+        if page is self.shell:
+            screen = self.navigation.currentWidget()
+            if screen is not None:
+                return screen
+        assert page is not None  # the stack is filled in __init__ and never emptied
+        return page
+
+    @property
+    def identify_screen(self) -> QWidget:
+        return self.navigation.page("identify")
+
+    @property
+    def home(self) -> HomeScreen:
+        home = self.navigation.page("home")
+        assert isinstance(home, HomeScreen)
+        return home
+
+    @property
+    def session(self) -> ResidentSession | None:
+        """The open resident session, if someone has identified."""
+        return self._session
+
+    # ---- moving between screens ------------------------------------------------------
+
+    @Slot()
+    def start_identification(self) -> None:
+        """From the attract screen: identification, with a fresh idle time."""
+        self.navigation.reset("identify")
+        self._enter_shell()
+
+    @Slot()
+    def open_bulletins_without_identification(self) -> None:
+        """From the attract screen: the policy notices, which need no identification."""
+        self.navigation.reset("bulletins")
+        self._enter_shell()
+
+    @Slot(int, int)
+    def begin_session(self, household_id: int, member_id: int) -> None:
+        """Identification succeeded: open the resident session on the home menu."""
+        if self._session is not None:
+            self._session.end()
+        self._session = ResidentSession(household_id=household_id, member_id=member_id)
+        self.navigation.reset("home")
+        self._enter_shell()
+
+    @Slot(str)
+    def open_screen(self, name: str) -> None:
+        """Open the screen called ``name`` on top of the current one."""
+        needs_session = name in RESIDENT_SCREENS or name == "home"
+        if needs_session and self._session is None:
+            _log.warning("Screen %s asked for without a resident session; ignored", name)
+            return
+        self._stop_speaking()
+        screen = self.navigation.push(name)
+        if isinstance(screen, ResidentScreen) and self._session is not None:
+            screen.load(self._session.household_id)
+        self._refresh_top_bar()
+
+    @Slot()
+    def go_back(self) -> None:
+        """Back: within the screen if it has steps, else the previous screen, else the end.
+
+        A screen with steps of its own (identification, the ledger's dispute) has a
+        ``go_back() -> bool`` that goes back one step and returns True, or returns False
+        when the screen itself should be left.
+        """
+        self._stop_speaking()
+        screen = self.navigation.currentWidget()
+        step_back = getattr(screen, "go_back", None)
+        if callable(step_back) and step_back():
+            self._refresh_top_bar()
+            return
+        if len(self.navigation.history) > 1:
+            self.navigation.pop()
+        else:
+            self.end_session()
+
+    @Slot()
+    def end_session(self) -> None:
+        """End at once: clear every screen, drop the session, back to the attract screen.
+
+        The next person starts with the terminal's own language and text size.
+        """
+        self._end(restore_settings=True)
+
+    def _end(self, *, restore_settings: bool) -> None:
+        self.idle.stop()
+        self._stop_speaking()
+        session, self._session = self._session, None
+        if session is not None:
+            session.end()
+        for _name, screen in self.navigation.existing():
+            clear = getattr(screen, "clear", None)
+            if callable(clear):
+                clear()
+        self.navigation.reset()
+        self.top_bar.set_title("")
+        self.still_there.set_seconds_left(0)
+        if restore_settings:
+            if self._large_text != self._default_large_text:
+                self.set_large_text(self._default_large_text)
+            if self._translations.language != self._home_language:
+                self._translations.set_language(self._home_language)
+        self._pages.setCurrentWidget(self.attract)
+        if session is not None:
+            _log.info("Resident session ended")
 
     @Slot()
     def show_attract(self) -> None:
-        self._stack.setCurrentWidget(self.attract)
-
-    @Slot()
-    def show_identification(self) -> None:
-        self._stack.setCurrentWidget(self.identification)
+        """The attract screen; any session ends first."""
+        self.end_session()
 
     @Slot()
     def show_error(self) -> None:
-        """Replace whatever is on screen with the friendly error screen."""
-        self._stack.setCurrentWidget(self.error_screen)
+        """Replace whatever is on screen with the friendly error screen (the session ends)."""
+        self.end_session()
+        self._pages.setCurrentWidget(self.error_screen)
+
+    # ---- idle -----------------------------------------------------------------------
+
+    def _enter_shell(self) -> None:
+        self._pages.setCurrentWidget(self.shell)
+        self.idle.start()
+        self._refresh_top_bar()
+
+    @Slot(int)
+    def _ask_if_still_there(self, seconds: int) -> None:
+        self._stop_speaking()
+        self.still_there.set_seconds_left(seconds)
+        self._pages.setCurrentWidget(self.still_there)
+
+    @Slot()
+    def more_time(self) -> None:
+        """The resident answered "Are you still there?": back to where they were."""
+        self.idle.more_time()
+        if self._pages.currentWidget() is self.still_there:
+            self._pages.setCurrentWidget(self.shell)
+
+    @Slot()
+    def _on_idle_expired(self) -> None:
+        _log.info('Nobody answered "Are you still there?"; ending the session')
+        self.end_session()
+
+    # ---- the ID card reader ---------------------------------------------------------
+
+    @Slot(object)
+    def _on_card_read(self, card: CardRead) -> None:
+        if self._session is not None or self._pages.currentWidget() is self.still_there:
+            _log.info("An ID card was read during a session; ignored")
+            return
+        self.navigation.reset("identify")
+        self._enter_shell()
+        identify = self.identify_screen
+        identify_with_card = getattr(identify, "identify_with_card", None)
+        if callable(identify_with_card):
+            identify_with_card(card)
+
+    # ---- settings -------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Restyle every screen with ``theme`` (larger text applied on top if it is on)."""
+        self._theme = theme
+        self._apply_theme()
+
+    @Slot(bool)
+    def set_large_text(self, on: bool) -> None:
+        self._large_text = on
+        self.top_bar.set_large_text(on)
+        self._apply_theme()
+
+    def large_text(self) -> bool:
+        return self._large_text
+
+    def _apply_theme(self) -> None:
+        theme = with_large_text(self._theme) if self._large_text else self._theme
+        if self._low_screen:
+            theme = for_low_screen(theme)
+        self.setStyleSheet(load_stylesheet(theme))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        low = event.size().height() < LOW_SCREEN_HEIGHT
+        if low != self._low_screen:
+            self._low_screen = low
+            self._apply_theme()
+        super().resizeEvent(event)
 
     @Slot()
     def toggle_language(self) -> None:
         self._translations.set_language(self._translations.other_language())
 
+    @Slot()
+    def read_aloud(self) -> None:
+        """Speak the current screen, where a speech engine exists."""
+        if self._read_aloud is None or not self._read_aloud.available():
+            return
+        spoken_text = getattr(self.current_screen(), "spoken_text", None)
+        if callable(spoken_text):
+            self._read_aloud.say(spoken_text())
+
+    def _stop_speaking(self) -> None:
+        if self._read_aloud is not None:
+            self._read_aloud.stop()
+
+    # ---- the top bar ----------------------------------------------------------------
+
+    @Slot(str)
+    def _on_screen_changed(self, _name: str) -> None:
+        self._refresh_top_bar()
+
+    def _refresh_top_bar(self) -> None:
+        name = self.navigation.current_name()
+        screen = self.navigation.currentWidget() if name else None
+        screen_title = getattr(screen, "screen_title", None)
+        self.top_bar.set_title(screen_title() if callable(screen_title) else "")
+        # On the session's first screen there is nowhere to go back to; "End session" is
+        # the way out. Before identification, Back returns to the attract screen.
+        self.top_bar.set_back_visible(name != "home")
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Resident self-service kiosk"))
+        self._refresh_top_bar()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._identity_source is not None:
+            self._identity_source.stop()
+        # The application is stopping: clear everything, but leave the language alone.
+        self._end(restore_settings=False)
+        super().closeEvent(event)
+
     @Slot()
     def _on_staff_requested(self) -> None:
         # The staff menu (paper, restart, health) comes with a later issue.
         _log.info("Staff corner touched; no staff menu yet")
+
+
+# Where each resident screen's class lives, imported when the screen is first opened so
+# the attract screen does not wait for them.
+_RESIDENT_SCREEN_CLASSES: dict[str, tuple[str, str]] = {
+    "household": ("kiosk.views.screens.household", "HouseholdScreen"),
+    "ledger": ("kiosk.views.screens.ledger", "LedgerScreen"),
+    "cadre": ("kiosk.views.screens.cadre", "CadreScreen"),
+    "loans": ("kiosk.views.screens.loans", "LoansScreen"),
+    "projects": ("kiosk.views.screens.projects", "ProjectsScreen"),
+}
+
+
+def _resident_factory(name: str, context: ScreenContext) -> Callable[[], QWidget]:
+    module_name, class_name = _RESIDENT_SCREEN_CLASSES[name]
+
+    def make() -> QWidget:
+        screen_class = getattr(importlib.import_module(module_name), class_name)
+        screen = screen_class(context)
+        assert isinstance(screen, ResidentScreen)
+        return screen
+
+    return make
+
+
+def _bulletins_screen(context: ScreenContext) -> QWidget:
+    from kiosk.views.screens.bulletins import BulletinsScreen
+
+    return BulletinsScreen(context)

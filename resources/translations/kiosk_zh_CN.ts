@@ -33,6 +33,18 @@
         <translation>切换语言</translation>
     </message>
     <message>
+        <source>Policy notices</source>
+        <translation>政策通知</translation>
+    </message>
+    <message>
+        <source>Read the policy notices</source>
+        <translation>查看政策通知</translation>
+    </message>
+    <message>
+        <source>No identification needed</source>
+        <translation>不用确认身份也能看</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
@@ -47,6 +59,188 @@
     <message>
         <source>dddd d MMMM yyyy   HH:mm</source>
         <translation>yyyy年M月d日 dddd   HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinItem</name>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Line height of a notice&apos;s text, in percent: the elderly-friendly guideline asks for 1.3 at least. Height below which the notices found are not shown above the search keyboard.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinsScreen</name>
+    <message>
+        <source>Policy notices</source>
+        <translation>政策公告</translation>
+    </message>
+    <message>
+        <source>Search by words</source>
+        <translation>按字词查找</translation>
+    </message>
+    <message>
+        <source>Search the notices by words</source>
+        <translation>按字词查找公告</translation>
+    </message>
+    <message>
+        <source>Show all notices</source>
+        <translation>显示全部公告</translation>
+    </message>
+    <message>
+        <source>◀ All notices</source>
+        <translation>◀ 全部公告</translation>
+    </message>
+    <message>
+        <source>Back to the list of notices</source>
+        <translation>返回公告列表</translation>
+    </message>
+    <message>
+        <source>No notice contains “%1”.</source>
+        <translation>没有含“%1”的公告。</translation>
+    </message>
+    <message>
+        <source>Notices containing “%1”: %2</source>
+        <translation>含“%1”的公告：%2条</translation>
+    </message>
+    <message>
+        <source>%1 notices</source>
+        <translation>共%1条公告</translation>
+    </message>
+    <message>
+        <source>1 notice</source>
+        <translation>共1条公告</translation>
+    </message>
+    <message>
+        <source>The notices are narrowed as you type.</source>
+        <translation>边输入边筛选公告。</translation>
+    </message>
+    <message>
+        <source>Touch “Show all notices” to see every notice again.</source>
+        <translation>点“显示全部公告”可重新看到全部公告。</translation>
+    </message>
+    <message>
+        <source>There are no notices at the moment.</source>
+        <translation>目前没有公告。</translation>
+    </message>
+</context>
+<context>
+    <name>CadreScreen</name>
+    <message>
+        <source>Who helps your household</source>
+        <translation>谁在帮扶您家</translation>
+    </message>
+    <message>
+        <source>The official responsible for helping your household is %1, %2. %3. %4.</source>
+        <translation>负责帮扶您家的干部是%1，%2。%3。%4。</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeScreen</name>
+    <message>
+        <source>What did you receive?</source>
+        <extracomment>Why the last answer could not be stored, in the language current when called.</extracomment>
+        <translation>您实际收到了多少？</translation>
+    </message>
+    <message>
+        <source>The record says %1 was paid to you.</source>
+        <translation>记录上写着发给您 %1。</translation>
+    </message>
+    <message>
+        <source>Less than this</source>
+        <translation>比这个少</translation>
+    </message>
+    <message>
+        <source>I received less than this</source>
+        <translation>我收到的比这个少</translation>
+    </message>
+    <message>
+        <source>Nothing at all</source>
+        <translation>一分没收到</translation>
+    </message>
+    <message>
+        <source>I received nothing of this payment</source>
+        <translation>这笔钱我一分没收到</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back to the payments</source>
+        <translation>返回补助款列表</translation>
+    </message>
+    <message>
+        <source>How much did you receive?</source>
+        <translation>您实际收到了多少钱？</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan on the number keys, then touch Confirm.</source>
+        <translation>请用数字键输入金额（元），然后点“确认”。</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>请输入金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount you received, in yuan</source>
+        <translation>您实际收到的金额（元）</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Confirm the amount</source>
+        <translation>确认这个金额</translation>
+    </message>
+    <message>
+        <source>Go back one step</source>
+        <translation>返回上一步</translation>
+    </message>
+    <message>
+        <source>I received nothing</source>
+        <translation>我一分没收到</translation>
+    </message>
+    <message>
+        <source>You are saying you received nothing of the %1 recorded. Is that right?</source>
+        <translation>记录上写着 %1，您说一分没收到，对吗？</translation>
+    </message>
+    <message>
+        <source>Yes, I received nothing</source>
+        <translation>对，我一分没收到</translation>
+    </message>
+    <message>
+        <source>✓ Recorded</source>
+        <translation>✓ 已记录</translation>
+    </message>
+    <message>
+        <source>Your answer is kept with this payment. Staff and the discipline inspectors can see it.</source>
+        <translation>您的反映已和这笔款项保存在一起，工作人员和纪检监察人员都能看到。</translation>
+    </message>
+    <message>
+        <source>Back to the payments</source>
+        <translation>返回补助款列表</translation>
+    </message>
+    <message>
+        <source>Back to the list of payments</source>
+        <translation>返回补助款列表</translation>
+    </message>
+    <message>
+        <source>That is more than the %1 recorded. Enter what you really received.</source>
+        <translation>这比记录的 %1 还多。请输入您实际收到的钱数。</translation>
+    </message>
+    <message>
+        <source>You said you received nothing of the %1 recorded.</source>
+        <translation>您反映：记录上的 %1，您一分没收到。</translation>
+    </message>
+    <message>
+        <source>You said you received %1 of the %2 recorded.</source>
+        <translation>您反映：记录上的 %2，您只收到 %1。</translation>
     </message>
 </context>
 <context>
@@ -65,22 +259,733 @@
     </message>
 </context>
 <context>
-    <name>IdentificationPlaceholder</name>
+    <name>HomeScreen</name>
     <message>
-        <source>Identification comes next</source>
-        <translation>下一步：身份识别</translation>
+        <source>What would you like to see?</source>
+        <translation>您想看什么？</translation>
     </message>
     <message>
-        <source>This step is still being built.</source>
-        <translation>这一步还在建设中，敬请期待。</translation>
+        <source>Touch a picture to open it.</source>
+        <translation>请点一下您想看的内容。</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>返回</translation>
+        <source>My household file</source>
+        <translation>我家档案</translation>
     </message>
     <message>
-        <source>Back to the first screen</source>
-        <translation>返回首页</translation>
+        <source>Every payment</source>
+        <translation>每一笔钱</translation>
+    </message>
+    <message>
+        <source>Who helps us</source>
+        <translation>帮扶干部</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Village projects</source>
+        <translation>村里项目</translation>
+    </message>
+    <message>
+        <source>Policy notices</source>
+        <translation>政策通知</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFileView</name>
+    <message>
+        <source>Where your household is registered</source>
+        <translation>您家的登记地址</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>File number: %1</source>
+        <translation>档案编号：%1</translation>
+    </message>
+    <message>
+        <source>Poverty status: %1</source>
+        <translation>贫困状态：%1</translation>
+    </message>
+    <message>
+        <source>Poverty index score</source>
+        <translation>贫困指数得分</translation>
+    </message>
+    <message>
+        <source>%1 points or more: stable. %2 to %3: out of poverty but at risk. Below %2: poor.</source>
+        <translation>%1分及以上：稳定脱贫。%2到%3分：已脱贫，但有返贫风险。低于%2分：未脱贫。</translation>
+    </message>
+    <message>
+        <source>How the score is made up</source>
+        <translation>得分由哪几项组成</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 points</source>
+        <translation>%1：%3分中得%2分</translation>
+    </message>
+    <message>
+        <source>Causes of poverty</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>★ %1 (main cause)</source>
+        <translation>★ %1（主要原因）</translation>
+    </message>
+    <message>
+        <source>No cause is recorded.</source>
+        <translation>没有登记致贫原因。</translation>
+    </message>
+    <message>
+        <source>Help your household has received</source>
+        <translation>您家得到的帮扶措施</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1年 · %2：%3</translation>
+    </message>
+    <message>
+        <source>No help measure is recorded.</source>
+        <translation>没有登记帮扶措施。</translation>
+    </message>
+    <message>
+        <source>People in the household: %1</source>
+        <translation>家庭成员：%1人</translation>
+    </message>
+    <message>
+        <source>See every payment</source>
+        <translation>查看每一笔补助款</translation>
+    </message>
+    <message>
+        <source>See every payment made in your household&apos;s name</source>
+        <translation>查看发放到您家名下的每一笔款项</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdScreen</name>
+    <message>
+        <source>Your household file</source>
+        <translation>我家的档案</translation>
+    </message>
+    <message>
+        <source>Your household file. %1. Poverty status: %2. Poverty index score %3 of 100: %4. %5 people in the household.</source>
+        <translation>我家的档案。%1。贫困状态：%2。贫困指数%3分（满分100分）：%4。家庭成员%5人。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>确认身份</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>身份证号：%1</translation>
+    </message>
+    <message>
+        <source>The number or the name initials are not right. Please check them and try again, or ask a member of staff for help.</source>
+        <translation>号码或姓名首字母不对，请核对后再试，或请工作人员帮忙。</translation>
+    </message>
+    <message>
+        <source>Too many tries. Please try again in %1 min, or ask a member of staff for help.</source>
+        <translation>尝试次数太多，请等%1分钟后再试，或请工作人员帮忙。</translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>还要等：%1</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2</source>
+        <translation>第1步（共2步）</translation>
+    </message>
+    <message>
+        <source>Type the number of your ID card</source>
+        <translation>请输入您的身份证号码</translation>
+    </message>
+    <message>
+        <source>It has 18 characters; the last one may be X. Touch the keys to type.</source>
+        <translation>身份证号码共18位，最后一位可能是X。请点按键输入。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2</source>
+        <translation>第2步（共2步）</translation>
+    </message>
+    <message>
+        <source>Type the initials of your name</source>
+        <translation>请输入您姓名的拼音首字母</translation>
+    </message>
+    <message>
+        <source>The initials are the first letter of the pinyin of each character.</source>
+        <translation>拼音首字母就是名字里每个字拼音的第一个字母。</translation>
+    </message>
+    <message>
+        <source>For example: %1 (Wáng Jiàn Guó) → %2</source>
+        <translation>例如：%1（Wáng Jiàn Guó）→ %2</translation>
+    </message>
+    <message>
+        <source>The number is complete. Touch &quot;Next&quot;.</source>
+        <translation>号码已输完，请点“下一步”。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next: type the initials of your name</source>
+        <translation>下一步：输入姓名拼音首字母</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Confirm and identify me</source>
+        <translation>确认身份</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18位号码</translation>
+    </message>
+    <message>
+        <source>ID number typed so far</source>
+        <translation>已输入的身份证号码</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>拼音首字母</translation>
+    </message>
+    <message>
+        <source>Initials typed so far</source>
+        <translation>已输入的拼音首字母</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPad</name>
+    <message>
+        <source>Delete</source>
+        <extracomment>What :attr:`KeyPad.key_pressed` carries for the two editing keys. Character keys carry their one character, so these longer words can never be mistaken for one.</extracomment>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一位</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear everything typed</source>
+        <translation>清空已输入的全部内容</translation>
+    </message>
+    <message>
+        <source>X (only as the last character)</source>
+        <translation>X（只能作为最后一位）</translation>
+    </message>
+    <message>
+        <source>Decimal point</source>
+        <translation>小数点</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date pattern of Qt</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Disaster relief</source>
+        <translation>灾害救助</translation>
+    </message>
+    <message>
+        <source>Subsistence allowance</source>
+        <translation>最低生活保障金（低保）</translation>
+    </message>
+    <message>
+        <source>Industry support fund</source>
+        <translation>产业扶持资金</translation>
+    </message>
+    <message>
+        <source>Education grant</source>
+        <translation>教育资助</translation>
+    </message>
+    <message>
+        <source>Medical aid</source>
+        <translation>医疗救助</translation>
+    </message>
+    <message>
+        <source>Housing renovation grant</source>
+        <translation>危房改造补助</translation>
+    </message>
+    <message>
+        <source>Old-age allowance</source>
+        <translation>高龄补贴</translation>
+    </message>
+    <message>
+        <source>Disability allowances</source>
+        <translation>残疾人两项补贴</translation>
+    </message>
+    <message>
+        <source>Forest protection compensation</source>
+        <translation>生态公益林补偿</translation>
+    </message>
+    <message>
+        <source>Skills training subsidy</source>
+        <translation>技能培训补贴</translation>
+    </message>
+    <message>
+        <source>Relocation grant</source>
+        <translation>易地扶贫搬迁补助</translation>
+    </message>
+    <message>
+        <source>Micro-loan interest subsidy</source>
+        <translation>小额信贷贴息</translation>
+    </message>
+    <message>
+        <source>One-card bank account</source>
+        <translation>一卡通（惠民惠农补贴账户）</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>In kind (goods)</source>
+        <translation>实物</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Son</source>
+        <translation>儿子</translation>
+    </message>
+    <message>
+        <source>Daughter</source>
+        <translation>女儿</translation>
+    </message>
+    <message>
+        <source>Daughter-in-law</source>
+        <translation>儿媳</translation>
+    </message>
+    <message>
+        <source>Son-in-law</source>
+        <translation>女婿</translation>
+    </message>
+    <message>
+        <source>Grandson</source>
+        <translation>孙子</translation>
+    </message>
+    <message>
+        <source>Granddaughter</source>
+        <translation>孙女</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Skilled worker</source>
+        <translation>技能劳动力</translation>
+    </message>
+    <message>
+        <source>Ordinary worker</source>
+        <translation>普通劳动力</translation>
+    </message>
+    <message>
+        <source>Weak or part-time worker</source>
+        <translation>弱劳动力或半劳动力</translation>
+    </message>
+    <message>
+        <source>Not a worker</source>
+        <translation>无劳动力</translation>
+    </message>
+    <message>
+        <source>Can no longer work</source>
+        <translation>丧失劳动力</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Long-term illness</source>
+        <translation>长期慢性病</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>患有大病</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <comment>state of health</comment>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Registered as poor</source>
+        <translation>未脱贫（建档立卡贫困户）</translation>
+    </message>
+    <message>
+        <source>Out of poverty</source>
+        <translation>已脱贫</translation>
+    </message>
+    <message>
+        <source>Out of poverty, watched for relapse</source>
+        <translation>已脱贫，列为监测户</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>因病</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <comment>cause of poverty</comment>
+        <translation>因残</translation>
+    </message>
+    <message>
+        <source>Cost of schooling</source>
+        <translation>因学</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>因灾</translation>
+    </message>
+    <message>
+        <source>Not enough land</source>
+        <translation>缺土地</translation>
+    </message>
+    <message>
+        <source>Not enough water</source>
+        <translation>缺水</translation>
+    </message>
+    <message>
+        <source>Lack of skills</source>
+        <translation>缺技术</translation>
+    </message>
+    <message>
+        <source>Not enough people able to work</source>
+        <translation>缺劳力</translation>
+    </message>
+    <message>
+        <source>Lack of money to start</source>
+        <translation>缺资金</translation>
+    </message>
+    <message>
+        <source>Poor roads and transport</source>
+        <translation>交通条件落后</translation>
+    </message>
+    <message>
+        <source>Lack of drive to develop</source>
+        <translation>自身发展动力不足</translation>
+    </message>
+    <message>
+        <source>Industry support</source>
+        <translation>产业扶持</translation>
+    </message>
+    <message>
+        <source>Help to find work</source>
+        <translation>就业帮扶</translation>
+    </message>
+    <message>
+        <source>Skills training</source>
+        <translation>技能培训</translation>
+    </message>
+    <message>
+        <source>Relocation</source>
+        <translation>易地扶贫搬迁</translation>
+    </message>
+    <message>
+        <source>Help with schooling</source>
+        <translation>教育资助</translation>
+    </message>
+    <message>
+        <source>Help with health care</source>
+        <translation>健康扶贫</translation>
+    </message>
+    <message>
+        <source>Repair of an unsafe house</source>
+        <translation>危房改造</translation>
+    </message>
+    <message>
+        <source>Basic social security</source>
+        <translation>兜底保障</translation>
+    </message>
+    <message>
+        <source>Micro-loan</source>
+        <translation>小额信贷</translation>
+    </message>
+    <message>
+        <source>Ecological compensation</source>
+        <translation>生态补偿</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>住房</translation>
+    </message>
+    <message>
+        <source>Food and clothing</source>
+        <translation>吃穿</translation>
+    </message>
+    <message>
+        <source>Work and income</source>
+        <translation>劳动与收入</translation>
+    </message>
+    <message>
+        <source>Schooling</source>
+        <translation>教育</translation>
+    </message>
+    <message>
+        <source>Health care</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>未脱贫</translation>
+    </message>
+    <message>
+        <source>Out of poverty, at risk of falling back</source>
+        <translation>已脱贫，有返贫风险</translation>
+    </message>
+    <message>
+        <source>Out of poverty, stable</source>
+        <translation>稳定脱贫</translation>
+    </message>
+    <message>
+        <source>Not yet checked by you</source>
+        <extracomment>One, two or three filled dots: the band can be told without colour or reading.</extracomment>
+        <translation>您还没有核对</translation>
+    </message>
+    <message>
+        <source>You confirmed: received in full</source>
+        <translation>您已确认：全额收到</translation>
+    </message>
+    <message>
+        <source>You said: received nothing</source>
+        <translation>您反映：一分没收到</translation>
+    </message>
+    <message>
+        <source>You said: received only %1</source>
+        <translation>您反映：只收到 %1</translation>
+    </message>
+    <message>
+        <source>Approved, not yet repaying</source>
+        <translation>已批准，尚未开始还款</translation>
+    </message>
+    <message>
+        <source>Being repaid</source>
+        <translation>正在还款</translation>
+    </message>
+    <message>
+        <source>Repaid in full</source>
+        <translation>已全部还清</translation>
+    </message>
+    <message>
+        <source>Overdue: a repayment is late</source>
+        <translation>已逾期：有一笔还款晚了</translation>
+    </message>
+    <message>
+        <source>Extended: more time to repay</source>
+        <translation>已展期：还款时间延长</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <extracomment>A mark beside a loan&apos;s status, so it is told by a symbol and words, never by colour.</extracomment>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>评审论证</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <comment>project stage</comment>
+        <translation>批复</translation>
+    </message>
+    <message>
+        <source>Funds allocated</source>
+        <translation>资金下达</translation>
+    </message>
+    <message>
+        <source>Funds accounted for</source>
+        <translation>资金报账</translation>
+    </message>
+    <message>
+        <source>Work in progress</source>
+        <translation>实施中</translation>
+    </message>
+    <message>
+        <source>Finished and accepted</source>
+        <translation>竣工验收</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1个月</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1个月</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerScreen</name>
+    <message>
+        <source>Payments in your name</source>
+        <translation>我家名下的补助款</translation>
+    </message>
+    <message>
+        <source>No payment is recorded in your household&apos;s name.</source>
+        <translation>您家名下没有任何补助款记录。</translation>
+    </message>
+    <message>
+        <source>If you think money was paid to you, staff at the service desk can help.</source>
+        <translation>如果您认为有钱发给了您，可以请服务台的工作人员帮忙查询。</translation>
+    </message>
+    <message>
+        <source>All years: %2 in total, number of payments: %1</source>
+        <translation>所有年份：共 %1 笔，合计 %2</translation>
+    </message>
+    <message>
+        <source>This year: %2 in total, number of payments: %1</source>
+        <translation>这一年共 %1 笔，合计 %2</translation>
+    </message>
+    <message>
+        <source>Recorded. Thank you.</source>
+        <translation>已记录，谢谢您。</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已记录。</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>Show the payments of %1</source>
+        <translation>查看%1年的补助款</translation>
+    </message>
+    <message>
+        <source>No newer year</source>
+        <translation>没有更近的年份了</translation>
+    </message>
+    <message>
+        <source>No older year</source>
+        <translation>没有更早的年份了</translation>
+    </message>
+</context>
+<context>
+    <name>LoanCard</name>
+    <message>
+        <source>Bank: %1</source>
+        <translation>银行：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Yearly interest rate</source>
+        <translation>年利率</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1，到%2为止</translation>
+    </message>
+    <message>
+        <source>Paid out on</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Paid for you by the government (interest subsidy)</source>
+        <translation>由政府替您支付（财政贴息）</translation>
+    </message>
+    <message>
+        <source>Paid by your household</source>
+        <translation>由您家自己支付</translation>
+    </message>
+    <message>
+        <source>Repaid so far</source>
+        <translation>已还本金</translation>
+    </message>
+    <message>
+        <source>Still to repay</source>
+        <translation>还需归还</translation>
+    </message>
+    <message>
+        <source>Repayments</source>
+        <translation>还款记录</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the loan, %3 interest</source>
+        <translation>%1：还本金%2，利息%3</translation>
+    </message>
+    <message>
+        <source>No repayment yet.</source>
+        <translation>还没有还款。</translation>
+    </message>
+</context>
+<context>
+    <name>LoansScreen</name>
+    <message>
+        <source>Your loans</source>
+        <translation>您家的贷款</translation>
+    </message>
+    <message>
+        <source>%1 from %2, %3. Repaid so far %4, still to repay %5.</source>
+        <translation>%2贷款%1，%3。已还本金%4，还需归还%5。</translation>
     </message>
 </context>
 <context>
@@ -88,6 +993,409 @@
     <message>
         <source>Resident self-service kiosk</source>
         <translation>居民自助服务终端</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>%1 · %2 · %3 years old</source>
+        <translation>%1 · %2 · %3岁</translation>
+    </message>
+    <message>
+        <source>ID number (partly hidden):</source>
+        <translation>身份证号（部分隐藏）：</translation>
+    </message>
+    <message>
+        <source>Work: %1</source>
+        <translation>劳动能力：%1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康状况：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentCard</name>
+    <message>
+        <source>Paid on: %1</source>
+        <extracomment>Cards built when a year opens (more than a screenful), and then at a time as the resident nears the end: styling a card costs milliseconds, and a year may hold hundreds.</extracomment>
+        <translation>发放日期：%1</translation>
+    </message>
+    <message>
+        <source>Paid by: %1</source>
+        <translation>发放单位：%1</translation>
+    </message>
+    <message>
+        <source>How: %1</source>
+        <translation>发放方式：%1</translation>
+    </message>
+    <message>
+        <source>Paid to: %1</source>
+        <translation>领取人：%1</translation>
+    </message>
+    <message>
+        <source>✓ Received in full</source>
+        <translation>✓ 已全额收到</translation>
+    </message>
+    <message>
+        <source>I received all %1</source>
+        <translation>%1 我已全额收到</translation>
+    </message>
+    <message>
+        <source>✗ Not right</source>
+        <translation>✗ 不对</translation>
+    </message>
+    <message>
+        <source>This payment is not right</source>
+        <translation>这笔款项不对</translation>
+    </message>
+    <message>
+        <source>Did you receive all %1?</source>
+        <translation>%1 您全部收到了吗？</translation>
+    </message>
+    <message>
+        <source>Yes, all of it</source>
+        <translation>是，全部收到</translation>
+    </message>
+    <message>
+        <source>Yes, I received all of it</source>
+        <translation>是，我全部收到了</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back without answering</source>
+        <translation>先不回答，返回</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentSummary</name>
+    <message>
+        <source>Paid on %1 by %2</source>
+        <translation>%1由%2发放</translation>
+    </message>
+</context>
+<context>
+    <name>PinyinKeyboard</name>
+    <message>
+        <source>⌫ Delete</source>
+        <extracomment>Letters to a row: seven in four rows where the keyboard is narrow (portrait), ten in three rows where it is wide, so it still fits under the top bar of a 768-pixel screen. Width from which the keyboard has nine letters to a row. Most candidate buttons one row can hold; fewer show when they do not fit. Longest run of pinyin letters kept waiting for a choice.</extracomment>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>Delete the last letter or character</source>
+        <translation>删除最后一个字母或汉字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear everything typed</source>
+        <translation>清空输入的全部内容</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Done ✓</source>
+        <translation>完成 ✓</translation>
+    </message>
+    <message>
+        <source>Done: finish typing</source>
+        <translation>完成：结束输入</translation>
+    </message>
+    <message>
+        <source>Previous characters</source>
+        <translation>上一页候选字</translation>
+    </message>
+    <message>
+        <source>More characters</source>
+        <translation>下一页候选字</translation>
+    </message>
+    <message>
+        <source>Pinyin typed</source>
+        <translation>已输入的拼音</translation>
+    </message>
+    <message>
+        <source>Text entered</source>
+        <translation>已输入的文字</translation>
+    </message>
+    <message>
+        <source>v, for ü</source>
+        <translation>v，用来打ü</translation>
+    </message>
+    <message>
+        <source>Touch the letters of the pinyin, then the character you mean</source>
+        <translation>先点拼音字母，再点您要的字</translation>
+    </message>
+    <message>
+        <source>Getting the characters ready…</source>
+        <translation>正在准备汉字…</translation>
+    </message>
+    <message>
+        <source>No character has this pinyin. Touch Delete and try again.</source>
+        <translation>没有这个拼音的字。请点“删除”再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectCard</name>
+    <message>
+        <source>Budget: %1</source>
+        <translation>预算：%1</translation>
+    </message>
+    <message>
+        <source>Carried out by: %1</source>
+        <translation>实施单位：%1</translation>
+    </message>
+    <message>
+        <source>Now: %1, since %2</source>
+        <translation>现在：%1，从%2起</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>现在：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsScreen</name>
+    <message>
+        <source>Village projects</source>
+        <translation>村里的项目</translation>
+    </message>
+    <message>
+        <source>%1. %2. %3.</source>
+        <translation>%1。%2。%3。</translation>
+    </message>
+</context>
+<context>
+    <name>ScrollPage</name>
+    <message>
+        <source>▲
+Up</source>
+        <extracomment>Content width from which the file&apos;s facts stand in two columns. The least width of a member card (two in a row at 1080 portrait, three at 1920 landscape).</extracomment>
+        <translation>▲
+向上</translation>
+    </message>
+    <message>
+        <source>Show the part above</source>
+        <translation>显示上面的内容</translation>
+    </message>
+    <message>
+        <source>▼
+Down</source>
+        <translation>▼
+向下</translation>
+    </message>
+    <message>
+        <source>Show the part below</source>
+        <translation>显示下面的内容</translation>
+    </message>
+</context>
+<context>
+    <name>StageTimeline</name>
+    <message>
+        <source>▶ Now</source>
+        <extracomment>Put in a step&apos;s date where it may break onto a second line in a narrow box. Narrowest a step may be side by side before the timeline turns to run downwards.</extracomment>
+        <translation>▶ 现在</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>还没到</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>还没开始</translation>
+    </message>
+    <message>
+        <source>Now: %1 (step %2 of %3)</source>
+        <translation>现在：%1（共%3步的第%2步）</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <source>Seconds left: %1</source>
+        <translation>还剩%1秒</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <source>seconds left</source>
+        <translation>秒后关闭</translation>
+    </message>
+    <message>
+        <source>To protect your information, this screen closes when the count reaches 0. Touch &quot;More time&quot; to go on.</source>
+        <translation>为保护您的信息，倒数到0时本页会关闭。还要用，请点“我还在，继续用”。</translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>我还在，继续用</translation>
+    </message>
+    <message>
+        <source>More time: keep using the kiosk</source>
+        <translation>我还在，继续使用</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>现在结束</translation>
+    </message>
+    <message>
+        <source>End the session now</source>
+        <translation>现在结束使用</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Back to the previous screen</source>
+        <translation>返回上一页</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束使用</translation>
+    </message>
+    <message>
+        <source>Closes your information and goes back to the first screen</source>
+        <translation>关闭您的信息，回到首页</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read this screen aloud</source>
+        <translation>朗读这一页</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>标准字</translation>
+    </message>
+    <message>
+        <source>Make the text normal size again</source>
+        <translation>把字恢复到标准大小</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <source>Make the text larger</source>
+        <translation>把字放大</translation>
+    </message>
+    <message>
+        <source>中文</source>
+        <comment>name of the other UI language</comment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>切换语言</translation>
+    </message>
+</context>
+<context>
+    <name>_ArticleView</name>
+    <message>
+        <source>Published on %1 by %2</source>
+        <translation>%1 由%2发布</translation>
+    </message>
+</context>
+<context>
+    <name>_LoansView</name>
+    <message>
+        <source>Your household has no loan on record.</source>
+        <translation>您家没有贷款记录。</translation>
+    </message>
+    <message>
+        <source>Your household has 1 loan on record.</source>
+        <translation>您家有1笔贷款记录。</translation>
+    </message>
+    <message>
+        <source>Your household has %1 loans on record.</source>
+        <translation>您家有%1笔贷款记录。</translation>
+    </message>
+    <message>
+        <source>If a loan is missing or something here is wrong, ask the staff of the street office, here in the service hall.</source>
+        <translation>如果少了哪笔贷款，或者这里有不对的地方，请问本服务大厅里街道办事处的工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>_ProjectsView</name>
+    <message>
+        <source>No project is recorded for your village.</source>
+        <translation>您村里没有项目记录。</translation>
+    </message>
+    <message>
+        <source>1 project in your village.</source>
+        <translation>您村里有1个项目。</translation>
+    </message>
+    <message>
+        <source>%1 projects in your village.</source>
+        <translation>您村里有%1个项目。</translation>
+    </message>
+</context>
+<context>
+    <name>_ResponsibleView</name>
+    <message>
+        <source>Responsible for helping your household now</source>
+        <translation>现在负责帮扶您家的干部</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Work phone: you may call this number</source>
+        <translation>工作电话：有事可以打这个电话</translation>
+    </message>
+    <message>
+        <source>Work phone %1</source>
+        <translation>工作电话 %1</translation>
+    </message>
+    <message>
+        <source>Responsible since %1</source>
+        <translation>从%1起负责</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（已%2）</translation>
+    </message>
+    <message>
+        <source>No official is responsible for helping your household at the moment.</source>
+        <translation>目前没有干部负责帮扶您家。</translation>
+    </message>
+    <message>
+        <source>Please ask the staff of %1 street office, here in the service hall: they will tell you who helps your household.</source>
+        <translation>请在本服务大厅问%1的工作人员，他们会告诉您谁负责帮扶您家。</translation>
+    </message>
+    <message>
+        <source>Please ask the staff of the street office, here in the service hall: they will tell you who helps your household.</source>
+        <translation>请在本服务大厅问街道办事处的工作人员，他们会告诉您谁负责帮扶您家。</translation>
+    </message>
+    <message>
+        <source>Who was responsible before</source>
+        <translation>以前负责帮扶您家的干部</translation>
+    </message>
+    <message>
+        <source>Nobody else has been responsible before.</source>
+        <translation>以前没有其他干部负责过。</translation>
     </message>
 </context>
 </TS>

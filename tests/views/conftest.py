@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
 
+from kiosk.services.demo import REFERENCE_DATE, generate_demo_data
+from kiosk.services.identify import Identifier
+from kiosk.services.store import Store, open_store
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
+from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.identify import IdentifyScreen
+from kiosk.views.widgets.keypad import KeyPadEntry
 
 #: 3 May 2024, 06:05 UTC, which is 14:05 in Shanghai.
 FIXED_NOW = datetime(2024, 5, 3, 6, 5, tzinfo=UTC)
 
+#: The day after the demo data's reference date, 10:00 in Shanghai.
+DEMO_NOW = datetime.combine(REFERENCE_DATE + timedelta(days=1), time(2, 0), tzinfo=UTC)
+
+#: The ID-number hash key of the test stores (any 32+ bytes do).
+TEST_ID_HASH_KEY = b"test key for the screen tests, at least 32 bytes long"
+TERMINAL_CODE = "TEST-0001"
+#: Guanshan street office, Longli county: where the first demo scenario lives.
+TERMINAL_REGION = "522730001"
+
 
 def fixed_clock() -> datetime:
     return FIXED_NOW
+
+
+def demo_clock() -> datetime:
+    return DEMO_NOW
 
 
 @pytest.fixture
@@ -31,10 +56,120 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 
 @pytest.fixture
 def window(qtbot: QtBot, translations: Translations) -> MainWindow:
-    """A new main window at 1920x1080, shown, in Chinese, with the clock at FIXED_NOW."""
-    window = MainWindow(translations=translations, clock=fixed_clock)
+    """A new main window at 1920x1080, shown, in Chinese, with the clock at FIXED_NOW.
+
+    Its store is an empty in-memory database: enough for the attract screen, which reads
+    nothing. Tests that identify a resident use ``make_window`` with the demo store.
+    """
+    sessions = sessionmaker(create_engine("sqlite://"))
+    window = MainWindow(
+        translations=translations,
+        context=ScreenContext(
+            sessions=sessions,
+            kiosk_code=TERMINAL_CODE,
+            region_code=TERMINAL_REGION,
+            clock=fixed_clock,
+        ),
+        identifier=Identifier(sessions, id_hash_key=TEST_ID_HASH_KEY),
+    )
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture(scope="session")
+def demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store of 20 households (the three scenarios among them), made once."""
+    path = tmp_path_factory.mktemp("demo-store") / "kiosk.sqlite3"
+    store = open_store(path)
+    try:
+        generate_demo_data(
+            store.engine,
+            id_hash_key=TEST_ID_HASH_KEY,
+            terminal_code=TERMINAL_CODE,
+            terminal_region_code=TERMINAL_REGION,
+            households=20,
+            seed=3,
+        )
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_store_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """A fresh copy of the demo store for this test, open."""
+    path = tmp_path / "kiosk.sqlite3"
+    shutil.copyfile(demo_store_template, path)
+    store = open_store(path, migrate=False)
+    yield store
+    store.close()
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, translations: Translations, demo_store: Store
+) -> Callable[..., MainWindow]:
+    """Builds a shown main window over the demo store, at the demo's date; keyword
+    arguments go to MainWindow (``size=(w, h)`` sets its size, 1920x1080 by default)."""
+
+    def make(*, size: tuple[int, int] = (1920, 1080), **options: Any) -> MainWindow:
+        options.setdefault(
+            "context",
+            ScreenContext(
+                sessions=demo_store.sessionmaker,
+                kiosk_code=TERMINAL_CODE,
+                region_code=TERMINAL_REGION,
+                clock=demo_clock,
+            ),
+        )
+        options.setdefault(
+            "identifier", Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY)
+        )
+        window = MainWindow(translations=translations, **options)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+class Hands:
+    """Touches the kiosk as a resident does: one tap at a time on the real buttons."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    def tap(self, button: QAbstractButton) -> None:
+        assert button.isVisible(), f"{button.objectName()} is not on screen"
+        assert button.isEnabled(), f"{button.objectName()} is greyed out"
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def type_on(self, entry: KeyPadEntry, text: str) -> None:
+        for key in text:
+            self.tap(entry.pad.button(key))
+
+    def identify(self, window: MainWindow, number: str, initials: str) -> None:
+        """From the attract screen: Start, the number, Next, the initials, Confirm."""
+        if window.current_screen() is window.attract:
+            self.tap(window.attract.start_button)
+        screen = window.identify_screen
+        assert isinstance(screen, IdentifyScreen)
+        self.qtbot.waitUntil(lambda: window.current_screen() is screen)
+        self.type_on(screen.number_entry, number)
+        self.tap(screen.next_button)
+        self.type_on(screen.initials_entry, initials)
+        self.tap(screen.confirm_button)
+
+
+@pytest.fixture
+def resident(qtbot: QtBot) -> Hands:
+    """Taps buttons and keypads the way a resident would."""
+    return Hands(qtbot)

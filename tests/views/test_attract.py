@@ -25,6 +25,9 @@ ATTRACT_TEXTS_ZH = {
     "请用手指点一下“开始”",
     "English",
     "切换语言",
+    "政策通知",
+    "查看政策通知",
+    "不用确认身份也能看",
     "工作人员",
     "工作人员维护",
     "街道便民服务大厅",
@@ -99,6 +102,7 @@ def test_nothing_on_the_attract_screen_is_clipped_or_overlaps(
         attract.start_button,
         attract.hint_label,
         attract.language_button,
+        attract.bulletins_button,
         attract.staff_button,
     ]
 
@@ -118,13 +122,13 @@ def test_nothing_on_the_attract_screen_is_clipped_or_overlaps(
 
 
 def test_start_shows_the_next_screen_and_back_returns(qtbot: QtBot, window: MainWindow) -> None:
-    """Touching Start emits start_requested and shows the next screen; Back comes home."""
+    """Touching Start emits start_requested and shows identification; Back comes home."""
     with qtbot.waitSignal(window.attract.start_requested):
         qtbot.mouseClick(window.attract.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.current_screen() is window.identification)
-    assert window.identification.title_label.text() == "下一步：身份识别"
+    qtbot.waitUntil(lambda: window.current_screen() is window.identify_screen)
+    assert window.top_bar.title_label.text() == "确认身份"
 
-    qtbot.mouseClick(window.identification.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.top_bar.back_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_screen() is window.attract)
 
 
@@ -139,7 +143,7 @@ def test_language_button_switches_the_visible_texts(qtbot: QtBot, window: MainWi
     assert attract.start_button.text() == "Start"
     assert attract.language_button.text() == "中文"
     assert attract.clock_label.text() == "Friday 3 May 2024   14:05"
-    assert window.identification.back_button.text() == "Back"
+    assert window.top_bar.back_button.words.text() == "Back"
     assert window.error_screen.back_button.text() == "Back to start"
     assert window.windowTitle() == "Resident self-service kiosk"
 

@@ -1,0 +1,1 @@
+"""The frame around the resident's screens: top bar, navigation, home menu, idle question."""

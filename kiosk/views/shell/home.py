@@ -1,0 +1,118 @@
+"""The resident's home menu after identification: six big tiles, a symbol and words on each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.views.shell.buttons import SymbolButton
+from kiosk.views.shell.symbols import Symbol
+
+# The screen each tile opens, and its symbol, in reading order.
+TILES: tuple[tuple[str, Symbol], ...] = (
+    ("household", Symbol.HOUSE),
+    ("ledger", Symbol.MONEY),
+    ("cadre", Symbol.PERSON),
+    ("loans", Symbol.BANK),
+    ("projects", Symbol.FLAG),
+    ("bulletins", Symbol.NOTICE),
+)
+
+
+class HomeScreen(QWidget):
+    """What an identified resident can look at, as six tiles: three across and two down
+    on a wide screen, two across and three down on a tall one.
+
+    Signals:
+        open_requested(str): the resident touched the tile of this screen name.
+    """
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.setProperty("role", "screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        self.prompt_label = QLabel()
+        self.prompt_label.setObjectName("home-prompt")
+        self.prompt_label.setProperty("role", "lead")
+        self.prompt_label.setWordWrap(True)
+        self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.tiles: dict[str, SymbolButton] = {}
+        for name, symbol in TILES:
+            tile = SymbolButton(symbol, vertical=True, symbol_size=88)
+            tile.setObjectName(f"tile-{name}")
+            tile.setProperty("role", "tile")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.clicked.connect(lambda _=False, name=name: self.open_requested.emit(name))
+            self.tiles[name] = tile
+
+        self._grid = QGridLayout()
+        self._grid.setSpacing(24)
+        self._columns = 0
+        self._arrange(3)
+
+        page = QVBoxLayout(self)
+        page.setContentsMargins(32, 20, 32, 32)
+        page.setSpacing(20)
+        page.addWidget(self.prompt_label)
+        page.addLayout(self._grid, 1)
+        self.retranslate()
+
+    def screen_title(self) -> str:
+        return self.tr("What would you like to see?")
+
+    def spoken_text(self) -> str:
+        words = "; ".join(self.tiles[name].words.text() for name, _ in TILES)
+        return f"{self.screen_title()} {self.prompt_label.text()} {words}"
+
+    def retranslate(self) -> None:
+        """Set every visible text in the current UI language."""
+        self.prompt_label.setText(self.tr("Touch a picture to open it."))
+        words = {
+            "household": self.tr("My household file"),
+            "ledger": self.tr("Every payment"),
+            "cadre": self.tr("Who helps us"),
+            "loans": self.tr("Loans"),
+            "projects": self.tr("Village projects"),
+            "bulletins": self.tr("Policy notices"),
+        }
+        for name, tile in self.tiles.items():
+            tile.set_words(words[name])
+            tile.setAccessibleName(words[name])
+
+    def columns(self) -> int:
+        return self._columns
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles.values():
+            self._grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles.values()):
+            self._grid.addWidget(tile, index // columns, index % columns)
+        rows = (len(self.tiles) + columns - 1) // columns
+        for column in range(3):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for row in range(3):
+            self._grid.setRowStretch(row, 1 if row < rows else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        self._arrange(3 if size.width() >= size.height() else 2)
+        # The symbols give up height first on a low screen, so the words keep theirs.
+        rows = (len(self.tiles) + self._columns - 1) // self._columns
+        symbol = max(48, min(88, size.height() // (rows * 4)))
+        for tile in self.tiles.values():
+            tile.symbol.set_symbol_size(symbol)
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
