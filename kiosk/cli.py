@@ -18,6 +18,7 @@ COMMANDS = {
     "demo-data": ("demo_data", "fill a store with realistic demo data"),
     "import": ("import_data", "import regions, households, cadres and payments from CSV"),
     "doctor": ("doctor", "check fonts, display, store, printer and central server"),
+    "screenshots": ("screenshots", "render every screen in both languages to PNG files"),
 }
 
 
