@@ -6,15 +6,17 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
+from kiosk.cli import main as kiosk_cli
+from kiosk.domain.models import Household
 from kiosk.services.demo import REFERENCE_DATE, generate_demo_data
 from kiosk.services.identify import Identifier
 from kiosk.services.store import Store, open_store
@@ -22,6 +24,7 @@ from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.identify import IdentifyScreen
+from kiosk.views.theme import NORMAL, load_stylesheet
 from kiosk.views.widgets.keypad import KeyPadEntry
 
 #: 3 May 2024, 06:05 UTC, which is 14:05 in Shanghai.
@@ -173,3 +176,93 @@ class Hands:
 def resident(qtbot: QtBot) -> Hands:
     """Taps buttons and keypads the way a resident would."""
     return Hands(qtbot)
+
+
+@pytest.fixture(scope="session")
+def cli_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo store made once with the ``demo-data`` command (20 households, seed 3)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert kiosk_cli(["demo-data", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
+    return path
+
+
+@pytest.fixture
+def store(cli_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """A fresh copy of the ``demo-data`` command's store for this test."""
+    path = tmp_path / "kiosk.sqlite3"
+    shutil.copyfile(cli_demo_template, path)
+    opened = open_store(path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
+    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
+    widget = QWidget()
+    widget.setStyleSheet(load_stylesheet(NORMAL))
+    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
+    qtbot.addWidget(widget)
+    widget.resize(1920, 1080)
+    yield widget
+
+
+ShownWidget = TypeVar("ShownWidget", bound=QWidget)
+
+
+class Screens:
+    """Puts a screen alone in the ``holder`` window and reads what it shows."""
+
+    def __init__(self, qtbot: QtBot, holder: QWidget) -> None:
+        self.qtbot = qtbot
+        self.holder = holder
+
+    def context(
+        self,
+        store: Store,
+        *,
+        kiosk_code: str = TERMINAL_CODE,
+        clock: Callable[[], datetime] = demo_clock,
+    ) -> ScreenContext:
+        """A screen context over ``store``, in the terminal's region."""
+        return ScreenContext(
+            sessions=store.sessionmaker,
+            kiosk_code=kiosk_code,
+            region_code=TERMINAL_REGION,
+            clock=clock,
+        )
+
+    def show(self, screen: ShownWidget) -> ShownWidget:
+        """Put ``screen`` in the holder, show the holder and wait until it is on screen."""
+        layout = self.holder.layout()
+        assert layout is not None
+        layout.addWidget(screen)
+        self.holder.show()
+        self.qtbot.waitExposed(self.holder)
+        return screen
+
+    @staticmethod
+    def household_id(store: Store, file_number: str) -> int:
+        with store.sessionmaker() as s:
+            return s.scalars(select(Household.id).where(Household.file_number == file_number)).one()
+
+    @staticmethod
+    def texts(root: QWidget, *, with_root: bool = False, descriptions: bool = False) -> list[str]:
+        """Every text and accessible name under ``root`` (``root`` too with ``with_root``;
+        accessible descriptions too with ``descriptions``)."""
+        found = []
+        for widget in (
+            [root, *root.findChildren(QWidget)] if with_root else root.findChildren(QWidget)
+        ):
+            if isinstance(widget, QLabel | QAbstractButton):
+                found.append(widget.text())
+            found.append(widget.accessibleName())
+            if descriptions:
+                found.append(widget.accessibleDescription())
+        return [text for text in found if text]
+
+
+@pytest.fixture
+def screens(qtbot: QtBot, holder: QWidget) -> Screens:
+    """Shows screens in ``holder``; see :class:`Screens`."""
+    return Screens(qtbot, holder)

@@ -3,12 +3,11 @@ big buttons, and searched with the on-screen pinyin keyboard."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.models import Bulletin
@@ -18,9 +17,8 @@ from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.bulletins import BulletinItem, BulletinsScreen
-from kiosk.views.theme import NORMAL, load_stylesheet
 
-from .conftest import DEMO_NOW, TERMINAL_CODE, TERMINAL_REGION, demo_clock
+from .conftest import DEMO_NOW, TERMINAL_CODE, TERMINAL_REGION, Screens
 
 #: Height the main window's top bar takes above a screen (114 px measured, and a margin).
 TOP_BAR = 120
@@ -32,34 +30,11 @@ def dictionary() -> PinyinDictionary:
     return default_dictionary()
 
 
-@pytest.fixture
-def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
-    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
-    widget = QWidget()
-    widget.setStyleSheet(load_stylesheet(NORMAL))
-    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
-    qtbot.addWidget(widget)
-    widget.resize(1920, 1080)
-    yield widget
-
-
 def make_screen(
-    qtbot: QtBot, holder: QWidget, store: Store, dictionary: PinyinDictionary | None = None
+    screens: Screens, store: Store, dictionary: PinyinDictionary | None = None
 ) -> BulletinsScreen:
     """The screen as the attract screen opens it: a context and nothing about anyone."""
-    context = ScreenContext(
-        sessions=store.sessionmaker,
-        kiosk_code=TERMINAL_CODE,
-        region_code=TERMINAL_REGION,
-        clock=demo_clock,
-    )
-    screen = BulletinsScreen(context, dictionary=dictionary)
-    layout = holder.layout()
-    assert layout is not None
-    layout.addWidget(screen)
-    holder.show()
-    qtbot.waitExposed(holder)
-    return screen
+    return screens.show(BulletinsScreen(screens.context(store), dictionary=dictionary))
 
 
 def tap(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -95,11 +70,11 @@ def add_long_notice(store: Store) -> str:
 
 
 def test_the_list_shows_without_identification(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """Shown with no resident at all, it lists the region's notices, newest first, each
     with its date and publisher."""
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     qtbot.waitUntil(lambda: bool(screen.items))
     assert titles(screen) == expected_titles(demo_store)
     first = screen.items[0]
@@ -112,11 +87,11 @@ def test_the_list_shows_without_identification(
 
 
 def test_a_tap_opens_the_notice_and_back_returns(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """Touching a notice shows its title, publisher and paragraphs; "全部公告" (or Back)
     returns to the list."""
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     qtbot.waitUntil(lambda: bool(screen.items))
     item = screen.items[1]
     with qtbot.waitSignal(screen.opened) as opened:
@@ -135,11 +110,11 @@ def test_a_tap_opens_the_notice_and_back_returns(
     assert screen.go_back() is False
 
 
-def test_a_long_notice_pages_down_and_up(qtbot: QtBot, holder: QWidget, demo_store: Store) -> None:
+def test_a_long_notice_pages_down_and_up(qtbot: QtBot, screens: Screens, demo_store: Store) -> None:
     """A notice of 60 paragraphs: Down moves most of a screenful at a time to the end,
     Up back to the top."""
     title = add_long_notice(demo_store)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     qtbot.waitUntil(lambda: bool(screen.items))
     assert titles(screen)[0] == title
     tap(qtbot, screen.items[0])
@@ -161,11 +136,11 @@ def test_a_long_notice_pages_down_and_up(qtbot: QtBot, holder: QWidget, demo_sto
 
 
 def test_search_with_the_pinyin_keyboard_narrows_the_list(
-    qtbot: QtBot, holder: QWidget, demo_store: Store, dictionary: PinyinDictionary
+    qtbot: QtBot, screens: Screens, demo_store: Store, dictionary: PinyinDictionary
 ) -> None:
     """Search, x i a o e, the candidate 小额: only notices with 小额 remain, above the
     keyboard at once and in the list after Done; "Show all" brings every notice back."""
-    screen = make_screen(qtbot, holder, demo_store, dictionary)
+    screen = make_screen(screens, demo_store, dictionary)
     qtbot.waitUntil(lambda: bool(screen.items))
     everything = titles(screen)
     tap(qtbot, screen.search_button)
@@ -191,10 +166,10 @@ def test_search_with_the_pinyin_keyboard_narrows_the_list(
 
 
 def test_a_search_that_finds_nothing_says_so(
-    qtbot: QtBot, holder: QWidget, demo_store: Store, dictionary: PinyinDictionary
+    qtbot: QtBot, screens: Screens, demo_store: Store, dictionary: PinyinDictionary
 ) -> None:
     """Words that no notice has leave an empty list with a plain sentence."""
-    screen = make_screen(qtbot, holder, demo_store, dictionary)
+    screen = make_screen(screens, demo_store, dictionary)
     qtbot.waitUntil(lambda: bool(screen.items))
     tap(qtbot, screen.search_button)
     keyboard = screen.keyboard
@@ -209,11 +184,11 @@ def test_a_search_that_finds_nothing_says_so(
 
 
 def test_clear_forgets_the_search_and_the_open_notice(
-    qtbot: QtBot, holder: QWidget, demo_store: Store, dictionary: PinyinDictionary
+    qtbot: QtBot, screens: Screens, demo_store: Store, dictionary: PinyinDictionary
 ) -> None:
     """clear() empties the search and the keyboard and closes the notice, for the next
     person; showing the screen again lists every notice."""
-    screen = make_screen(qtbot, holder, demo_store, dictionary)
+    screen = make_screen(screens, demo_store, dictionary)
     qtbot.waitUntil(lambda: bool(screen.items))
     tap(qtbot, screen.search_button)
     for letter in "dibao":
@@ -264,6 +239,7 @@ def test_no_notice_at_all(qtbot: QtBot, holder: QWidget, demo_store: Store) -> N
 def test_the_search_keyboard_fits_portrait_and_small_screens(
     qtbot: QtBot,
     holder: QWidget,
+    screens: Screens,
     translations: Translations,
     demo_store: Store,
     dictionary: PinyinDictionary,
@@ -277,7 +253,7 @@ def test_the_search_keyboard_fits_portrait_and_small_screens(
     translations.set_language(language)
     height -= TOP_BAR
     holder.resize(width, height)
-    screen = make_screen(qtbot, holder, demo_store, dictionary)
+    screen = make_screen(screens, demo_store, dictionary)
     tap(qtbot, screen.search_button)
     for letter in "xiao":
         tap(qtbot, screen.keyboard.letter_buttons[letter])

@@ -4,70 +4,28 @@ whom to ask when nobody is responsible."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from kiosk.domain.models import Assignment, Cadre, Household, RegionLevel
+from kiosk.domain.models import Assignment, Cadre, RegionLevel
 from kiosk.services.resident import responsible
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.labels import phone_number
-from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.cadre import CadreScreen
-from kiosk.views.theme import NORMAL, load_stylesheet
 
-from .conftest import TERMINAL_CODE, TERMINAL_REGION, demo_clock
+from .conftest import Screens
 
 RELIEF_FILE = "522730001001-0001"  # demo scenario 1, Guanshan street office
 
 
-@pytest.fixture
-def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
-    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
-    widget = QWidget()
-    widget.setStyleSheet(load_stylesheet(NORMAL))
-    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
-    qtbot.addWidget(widget)
-    widget.resize(1920, 1080)
-    yield widget
-
-
-def make_screen(qtbot: QtBot, holder: QWidget, store: Store) -> CadreScreen:
-    context = ScreenContext(
-        sessions=store.sessionmaker,
-        kiosk_code=TERMINAL_CODE,
-        region_code=TERMINAL_REGION,
-        clock=demo_clock,
-    )
-    screen = CadreScreen(context)
-    layout = holder.layout()
-    assert layout is not None
-    layout.addWidget(screen)
-    holder.show()
-    qtbot.waitExposed(holder)
-    return screen
-
-
-def household_id(store: Store, file_number: str = RELIEF_FILE) -> int:
-    with store.sessionmaker() as s:
-        return s.scalars(select(Household.id).where(Household.file_number == file_number)).one()
-
-
-def texts(root: QWidget) -> list[str]:
-    """Every text and accessible name under ``root`` (the root included)."""
-    found = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if isinstance(widget, QLabel | QAbstractButton):
-            found.append(widget.text())
-        found.append(widget.accessibleName())
-        found.append(widget.accessibleDescription())
-    return [text for text in found if text]
+def make_screen(screens: Screens, store: Store) -> CadreScreen:
+    return screens.show(CadreScreen(screens.context(store)))
 
 
 def add_earlier_cadre(store: Store, household: int) -> None:
@@ -88,16 +46,16 @@ def add_earlier_cadre(store: Store, household: int) -> None:
 
 
 def test_the_cadre_now_with_unit_post_phone_and_since(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """Name, unit and post, the work phone in full (grouped for dialling), since when."""
-    screen = make_screen(qtbot, holder, demo_store)
-    household = household_id(demo_store)
+    screen = make_screen(screens, demo_store)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     with demo_store.sessionmaker() as s:
         current = responsible(s, household).current
     assert current is not None
     screen.load(household)
-    shown = texts(screen)
+    shown = screens.texts(screen, with_root=True, descriptions=True)
     assert current.name in shown
     assert f"{current.unit} · {current.post}" in shown
     assert phone_number(current.phone) in shown
@@ -110,14 +68,14 @@ def test_the_cadre_now_with_unit_post_phone_and_since(
 
 
 def test_earlier_cadres_with_their_periods(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """An earlier cadre is listed with unit, post and the period, but not a phone."""
-    household = household_id(demo_store)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     add_earlier_cadre(demo_store, household)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
-    shown = texts(screen)
+    shown = screens.texts(screen, with_root=True, descriptions=True)
     assert "王建国" in shown
     assert "龙里县财政局 · 科员" in shown
     assert "2014年5月1日 – 2018年2月28日" in shown
@@ -125,37 +83,40 @@ def test_earlier_cadres_with_their_periods(
 
 
 def test_nobody_responsible_says_whom_to_ask(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """With every assignment ended, the screen says so and names the street office."""
-    household = household_id(demo_store)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     with demo_store.sessionmaker.begin() as s:
         s.execute(
             update(Assignment)
             .where(Assignment.household_id == household, Assignment.end_date.is_(None))
             .values(end_date=date(2025, 1, 31))
         )
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     nobody = screen.findChild(QLabel, "no-cadre")
     assert nobody is not None
     assert nobody.isVisible()
     assert nobody.text() == "目前没有干部负责帮扶您家。"
-    assert any("龙里县冠山街道" in t and "服务大厅" in t for t in texts(screen))
+    assert any(
+        "龙里县冠山街道" in t and "服务大厅" in t
+        for t in screens.texts(screen, with_root=True, descriptions=True)
+    )
     assert screen.findChild(QLabel, "cadre-phone") is None
     assert "目前没有干部" in screen.spoken_text()
 
 
 def test_the_phone_number_is_never_logged(
-    qtbot: QtBot, holder: QWidget, demo_store: Store, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, screens: Screens, demo_store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Loading, switching language and clearing log nothing of the phone or the name."""
-    household = household_id(demo_store)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     with demo_store.sessionmaker() as s:
         current = responsible(s, household).current
     assert current is not None
     caplog.set_level(logging.DEBUG)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     screen.clear()
     assert current.phone not in caplog.text
@@ -164,19 +125,19 @@ def test_the_phone_number_is_never_logged(
 
 
 def test_clear_leaves_nothing_of_the_resident(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """After clear() no widget under the screen holds the cadre's name, unit or phone."""
-    household = household_id(demo_store)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     add_earlier_cadre(demo_store, household)
     with demo_store.sessionmaker() as s:
         found = responsible(s, household)
     assert found.current is not None
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
-    assert found.current.name in texts(screen)
+    assert found.current.name in screens.texts(screen, with_root=True, descriptions=True)
     screen.clear()
-    left = " ".join(texts(screen))
+    left = " ".join(screens.texts(screen, with_root=True, descriptions=True))
     for secret in (found.current.name, found.current.phone, phone_number(found.current.phone)):
         assert secret not in left
     assert "王建国" not in left
@@ -189,6 +150,7 @@ def test_clear_leaves_nothing_of_the_resident(
 def test_fits_portrait_and_small_screens(
     qtbot: QtBot,
     holder: QWidget,
+    screens: Screens,
     translations: Translations,
     demo_store: Store,
     width: int,
@@ -198,8 +160,8 @@ def test_fits_portrait_and_small_screens(
     """At 1080x1920 and 1366x768, in Chinese and English, nothing sticks out sideways."""
     translations.set_language(language)
     holder.resize(width, height)
-    screen = make_screen(qtbot, holder, demo_store)
-    household = household_id(demo_store)
+    screen = make_screen(screens, demo_store)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     add_earlier_cadre(demo_store, household)
     screen.load(household)
     qtbot.waitUntil(lambda: screen.width() == width)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -14,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.cli import main as kiosk_cli
 from kiosk.domain.models import AidRecord, AidVerification, Household, VerificationKind
-from kiosk.services.store import Store, open_store
+from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.ledger import LedgerScreen, PaymentCard
@@ -27,24 +24,6 @@ from .conftest import fixed_clock
 #: The first scenario of every demo store: 8,000 yuan of 2014 disaster relief.
 RELIEF_FILE = "522730001001-0001"
 KIOSK = "GS-01"
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store made once per module (the generator takes a few seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert kiosk_cli(["demo-data", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
-    return path
-
-
-@pytest.fixture
-def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh copy of the demo store for this test."""
-    path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(demo_template, path)
-    opened = open_store(path)
-    yield opened
-    opened.close()
 
 
 @dataclass

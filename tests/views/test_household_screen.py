@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
-from kiosk.cli import main as kiosk_cli
 from kiosk.domain.idnumber import id_lookup_hash, make_id_number, parse_id_number
 from kiosk.domain.models import (
     Health,
@@ -26,36 +21,17 @@ from kiosk.domain.models import (
     Relation,
     Sex,
 )
-from kiosk.services.store import Store, open_store
+from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.household import HouseholdScreen
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, Theme, load_stylesheet, with_large_text
 
-from .conftest import fixed_clock
+from .conftest import Screens, fixed_clock
 
 RELIEF_FILE = "522730001001-0001"
 RELIEF_HEAD_ID = "522730196205081316"  # fictitious, from the demo scenarios
 VILLAGE = "522730001001"
 KEY = b"a test key for the household screen tests"
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store made once per module (the generator takes a few seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert kiosk_cli(["demo-data", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
-    return path
-
-
-@pytest.fixture
-def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh copy of the demo store for this test."""
-    path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(demo_template, path)
-    opened = open_store(path)
-    yield opened
-    opened.close()
 
 
 def add_household(
@@ -92,33 +68,10 @@ def add_household(
         return household.id
 
 
-def household_id(store: Store, file_number: str) -> int:
-    with store.sessionmaker() as s:
-        return s.scalars(select(Household.id).where(Household.file_number == file_number)).one()
-
-
-@pytest.fixture
-def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
-    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
-    widget = QWidget()
-    widget.setStyleSheet(load_stylesheet(NORMAL))
-    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
-    qtbot.addWidget(widget)
-    widget.resize(1920, 1080)
-    yield widget
-
-
-def make_screen(qtbot: QtBot, holder: QWidget, store: Store) -> HouseholdScreen:
-    context = ScreenContext(
-        sessions=store.sessionmaker, kiosk_code="GS-01", region_code="522730001", clock=fixed_clock
+def make_screen(screens: Screens, store: Store) -> HouseholdScreen:
+    return screens.show(
+        HouseholdScreen(screens.context(store, kiosk_code="GS-01", clock=fixed_clock))
     )
-    screen = HouseholdScreen(context)
-    layout = holder.layout()
-    assert layout is not None
-    layout.addWidget(screen)
-    holder.show()
-    qtbot.waitExposed(holder)
-    return screen
 
 
 def texts(root: QWidget) -> list[str]:
@@ -127,11 +80,11 @@ def texts(root: QWidget) -> list[str]:
 
 
 def test_the_file_shows_place_status_score_causes_measures_and_members(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """The scenario household's file, in Chinese words, with masked ID numbers only."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     shown = texts(screen)
     assert "龙里县冠山街道文峰社区" in shown
     assert "地址：冠山街道文峰社区3组21号" in shown
@@ -164,7 +117,7 @@ def test_the_file_shows_place_status_score_causes_measures_and_members(
 )
 def test_the_band_is_shown_by_colour_words_and_symbol(
     qtbot: QtBot,
-    holder: QWidget,
+    screens: Screens,
     store: Store,
     scores: tuple[int, int, int, int, int],
     band: str,
@@ -172,7 +125,7 @@ def test_the_band_is_shown_by_colour_words_and_symbol(
     dots: str,
 ) -> None:
     """45 is poor, 70 at risk, 80 stable: each with its colour, its words and its dots."""
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(add_household(store, f"BAND-{band}", names=["王五"], scores=scores))
     box = screen.findChild(QWidget, "band-box")
     assert box is not None
@@ -188,10 +141,10 @@ def test_the_band_is_shown_by_colour_words_and_symbol(
     assert colour == expected.get(band, NORMAL.band_stable_bg)
 
 
-def test_twelve_members_lay_out_and_scroll(qtbot: QtBot, holder: QWidget, store: Store) -> None:
+def test_twelve_members_lay_out_and_scroll(qtbot: QtBot, screens: Screens, store: Store) -> None:
     """A household of 12: 12 cards, none sticking out sideways, and Down scrolls to them."""
     names = [f"张{c}" for c in "一二三四五六七八九十甲乙"]
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(add_household(store, "BIG-1", names=names))
     view = screen.findChild(QWidget, "household-file")
     assert view is not None
@@ -220,6 +173,7 @@ def test_twelve_members_lay_out_and_scroll(qtbot: QtBot, holder: QWidget, store:
 def test_the_file_fits_every_screen_and_theme(
     qtbot: QtBot,
     holder: QWidget,
+    screens: Screens,
     store: Store,
     translations: Translations,
     theme: Theme,
@@ -230,7 +184,7 @@ def test_the_file_fits_every_screen_and_theme(
     translations.set_language("en")
     holder.setStyleSheet(load_stylesheet(theme))
     holder.resize(width, height)
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(
         add_household(store, "WIDE-1", names=[f"张{c}" for c in "一二三四五六七八九十甲乙"])
     )
@@ -256,9 +210,9 @@ def test_the_file_fits_every_screen_and_theme(
                 assert corner.x() + widget.width() <= right, widget.objectName()
 
 
-def test_a_name_with_rare_characters_renders(qtbot: QtBot, holder: QWidget, store: Store) -> None:
+def test_a_name_with_rare_characters_renders(qtbot: QtBot, screens: Screens, store: Store) -> None:
     """Names with 䶮 (extension A) and 𠮷 (outside the basic plane) are shown and drawn."""
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(add_household(store, "RARE-1", names=["刘䶮", "𠮷野"]))
     shown = texts(screen)
     assert "刘䶮" in shown
@@ -266,10 +220,12 @@ def test_a_name_with_rare_characters_renders(qtbot: QtBot, holder: QWidget, stor
     assert not screen.grab().isNull()
 
 
-def test_see_every_payment_asks_for_the_ledger(qtbot: QtBot, holder: QWidget, store: Store) -> None:
+def test_see_every_payment_asks_for_the_ledger(
+    qtbot: QtBot, screens: Screens, store: Store
+) -> None:
     """The big "see every payment" button emits navigate("ledger")."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     button = screen.findChild(QAbstractButton, "see-payments")
     assert button is not None
     assert button.accessibleName()
@@ -283,11 +239,11 @@ def test_see_every_payment_asks_for_the_ledger(qtbot: QtBot, holder: QWidget, st
 
 
 def test_english_shows_the_file_in_english(
-    qtbot: QtBot, holder: QWidget, store: Store, translations: Translations
+    qtbot: QtBot, screens: Screens, store: Store, translations: Translations
 ) -> None:
     """After switching to English every label of the file is in English."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     translations.set_language("en")
     qtbot.waitUntil(lambda: "Poverty status: Out of poverty" in texts(screen))
     shown = texts(screen)
@@ -299,11 +255,11 @@ def test_english_shows_the_file_in_english(
 
 
 def test_clear_leaves_no_resident_data_in_any_widget_or_model(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """After clear() no label, button, accessible name or model holds the household's data."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     screen.clear()
     secrets = ["杨正刚", "罗桂英", "1316", "文峰社区", "522730001001-0001", "84", "刺梨"]
     found = []

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.cli import main as kiosk_cli
 from kiosk.domain.idnumber import id_lookup_hash, make_id_number, parse_id_number
 from kiosk.domain.models import (
     AidRecord,
@@ -32,36 +28,17 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.money import format_fen
 from kiosk.domain.names import name_initials
-from kiosk.services.store import Store, open_store
+from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.ledger import BATCH, FIRST_BATCH, LedgerScreen
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, Theme, load_stylesheet, with_large_text
 
-from .conftest import fixed_clock
+from .conftest import Screens, fixed_clock
 
 RELIEF_FILE = "522730001001-0001"
 VILLAGE = "522730001001"
 KIOSK = "GS-01"
 KEY = b"a test key for the ledger screen tests"
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store made once per module (the generator takes a few seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert kiosk_cli(["demo-data", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
-    return path
-
-
-@pytest.fixture
-def store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh copy of the demo store for this test."""
-    path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(demo_template, path)
-    opened = open_store(path)
-    yield opened
-    opened.close()
 
 
 def add_household(
@@ -106,33 +83,8 @@ def add_household(
         return household.id
 
 
-def household_id(store: Store, file_number: str) -> int:
-    with store.sessionmaker() as s:
-        return s.scalars(select(Household.id).where(Household.file_number == file_number)).one()
-
-
-@pytest.fixture
-def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
-    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
-    widget = QWidget()
-    widget.setStyleSheet(load_stylesheet(NORMAL))
-    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
-    qtbot.addWidget(widget)
-    widget.resize(1920, 1080)
-    yield widget
-
-
-def make_screen(qtbot: QtBot, holder: QWidget, store: Store) -> LedgerScreen:
-    context = ScreenContext(
-        sessions=store.sessionmaker, kiosk_code=KIOSK, region_code="522730001", clock=fixed_clock
-    )
-    screen = LedgerScreen(context)
-    layout = holder.layout()
-    assert layout is not None
-    layout.addWidget(screen)
-    holder.show()
-    qtbot.waitExposed(holder)
-    return screen
+def make_screen(screens: Screens, store: Store) -> LedgerScreen:
+    return screens.show(LedgerScreen(screens.context(store, kiosk_code=KIOSK, clock=fixed_clock)))
 
 
 def tap(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -151,11 +103,11 @@ def visible_texts(root: QWidget) -> list[str]:
 
 
 def test_years_come_newest_first_with_their_totals_and_the_grand_total(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """The scenario household: 2016, 2015, 2014 by the Older button, each with its total."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     assert screen.total_label.text() == "所有年份：共 4 笔，合计 ¥26,000.00"
     seen = []
     while True:
@@ -175,11 +127,11 @@ def test_years_come_newest_first_with_their_totals_and_the_grand_total(
 
 
 def test_a_payment_line_says_what_how_much_when_who_how_and_to_whom(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """The 2014 relief card shows programme, amount, date, department, channel, recipient."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     screen.show_year_of(2014)
     page = screen.year_page()
     assert page is not None
@@ -195,11 +147,11 @@ def test_a_payment_line_says_what_how_much_when_who_how_and_to_whom(
 
 
 def test_received_in_full_takes_one_tap_and_a_confirmation(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """✓ asks "did you receive all?"; Yes stores RECEIVED_IN_FULL and the card says so."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     card = screen.year_page().cards[0]  # type: ignore[union-attr]
     tap(qtbot, card.full_button)
     assert card.confirming.isVisible()
@@ -218,11 +170,11 @@ def test_received_in_full_takes_one_tap_and_a_confirmation(
 
 
 def test_going_back_from_the_confirmation_stores_nothing(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """Touching "Go back" instead of Yes leaves the payment unchecked."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     card = screen.year_page().cards[0]  # type: ignore[union-attr]
     tap(qtbot, card.full_button)
     tap(qtbot, card.no_button)
@@ -233,10 +185,10 @@ def test_going_back_from_the_confirmation_stores_nothing(
 
 
 def test_a_household_with_no_payments_says_so_plainly(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """No payments: one plain sentence, no year buttons, no totals."""
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(add_household(store, "EMPTY-1", names=["王老五"], payments=0))
     assert screen.empty_label.isVisible()
     assert screen.empty_label.text() == "您家名下没有任何补助款记录。"
@@ -246,11 +198,11 @@ def test_a_household_with_no_payments_says_so_plainly(
 
 
 def test_300_payments_open_at_once_and_lay_out_inside_the_screen(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """300 payments: totals right, one year built a batch at a time, nothing off screen."""
     hid = add_household(store, "MANY-1", names=["李大山"], payments=300)
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     started = time.perf_counter()
     screen.load(hid)
     elapsed = time.perf_counter() - started
@@ -283,6 +235,7 @@ def test_300_payments_open_at_once_and_lay_out_inside_the_screen(
 def test_the_ledger_fits_every_screen_and_theme(
     qtbot: QtBot,
     holder: QWidget,
+    screens: Screens,
     store: Store,
     translations: Translations,
     theme: Theme,
@@ -293,8 +246,8 @@ def test_the_ledger_fits_every_screen_and_theme(
     translations.set_language("en")
     holder.setStyleSheet(load_stylesheet(theme))
     holder.resize(width, height)
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     tap(qtbot, screen.older_button)
     card = screen.year_page().cards[0]  # type: ignore[union-attr]
     tap(qtbot, card.full_button)
@@ -310,14 +263,14 @@ def test_the_ledger_fits_every_screen_and_theme(
 
 
 def test_a_long_year_builds_more_cards_as_the_resident_scrolls(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """60 payments in one year: a few cards at first, more with each touch of Down."""
     hid = add_household(store, "LONG-1", names=["李大山"], payments=60, start_year=2020)
     with store.sessionmaker.begin() as s:
         for record in s.scalars(select(AidRecord).where(AidRecord.household_id == hid)):
             record.paid_on = record.paid_on.replace(year=2020)
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(hid)
     page = screen.year_page()
     assert page is not None
@@ -335,11 +288,11 @@ def test_a_long_year_builds_more_cards_as_the_resident_scrolls(
 
 
 def test_a_recipient_with_rare_characters_is_shown(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """A name with 䶮 and 𠮷 (outside the basic plane) renders without error."""
     hid = add_household(store, "RARE-1", names=["刘䶮𠮷"], payments=2)
-    screen = make_screen(qtbot, holder, store)
+    screen = make_screen(screens, store)
     screen.load(hid)
     card = screen.year_page().cards[0]  # type: ignore[union-attr]
     assert "刘䶮𠮷" in card.details_text()
@@ -347,11 +300,11 @@ def test_a_recipient_with_rare_characters_is_shown(
 
 
 def test_english_shows_every_text_in_english(
-    qtbot: QtBot, holder: QWidget, store: Store, translations: Translations
+    qtbot: QtBot, screens: Screens, store: Store, translations: Translations
 ) -> None:
     """After switching to English the card and the totals are in English."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     translations.set_language("en")
     card = screen.year_page().cards[0]  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: card.programme_label.text() == "Industry support fund")
@@ -363,11 +316,11 @@ def test_english_shows_every_text_in_english(
 
 
 def test_clear_leaves_no_resident_data_in_any_widget_or_model(
-    qtbot: QtBot, holder: QWidget, store: Store
+    qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
     """After clear() no label, button, name or model holds the household's data."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     screen.show_year_of(2014)
     card = screen.year_page().cards[0]  # type: ignore[union-attr]
     tap(qtbot, card.wrong_button)  # a dispute open when the session ends
@@ -381,10 +334,10 @@ def test_clear_leaves_no_resident_data_in_any_widget_or_model(
     assert screen.dispute.amount.text() == ""
 
 
-def test_read_aloud_text_names_the_totals(qtbot: QtBot, holder: QWidget, store: Store) -> None:
+def test_read_aloud_text_names_the_totals(qtbot: QtBot, screens: Screens, store: Store) -> None:
     """What "read aloud" says: the grand total and the year shown."""
-    screen = make_screen(qtbot, holder, store)
-    screen.load(household_id(store, RELIEF_FILE))
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
     spoken = screen.spoken_text()
     assert "¥26,000.00" in spoken
     assert "2016" in spoken

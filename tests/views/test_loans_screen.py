@@ -2,71 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
-from kiosk.domain.models import Household, Loan, LoanRepayment, LoanStatus
+from kiosk.domain.models import Loan, LoanRepayment, LoanStatus
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import loans
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.labels import loan_term, yearly_rate
-from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.loans import LoanCard, LoansScreen, due_date
-from kiosk.views.theme import NORMAL, load_stylesheet
 
-from .conftest import TERMINAL_CODE, TERMINAL_REGION, demo_clock
+from .conftest import Screens
 
 GOAT_LOAN_FILE = "522730104201-0001"  # demo scenario 2: 50,000 yuan for goat raising
 RELIEF_FILE = "522730001001-0001"  # demo scenario 1: no loan
 
 
-@pytest.fixture
-def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
-    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
-    widget = QWidget()
-    widget.setStyleSheet(load_stylesheet(NORMAL))
-    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
-    qtbot.addWidget(widget)
-    widget.resize(1920, 1080)
-    yield widget
-
-
-def make_screen(qtbot: QtBot, holder: QWidget, store: Store) -> LoansScreen:
-    context = ScreenContext(
-        sessions=store.sessionmaker,
-        kiosk_code=TERMINAL_CODE,
-        region_code=TERMINAL_REGION,
-        clock=demo_clock,
-    )
-    screen = LoansScreen(context)
-    layout = holder.layout()
-    assert layout is not None
-    layout.addWidget(screen)
-    holder.show()
-    qtbot.waitExposed(holder)
-    return screen
-
-
-def household_id(store: Store, file_number: str) -> int:
-    with store.sessionmaker() as s:
-        return s.scalars(select(Household.id).where(Household.file_number == file_number)).one()
-
-
-def texts(root: QWidget) -> list[str]:
-    """Every text and accessible name under ``root``."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton):
-            found.append(widget.text())
-        found.append(widget.accessibleName())
-    return [text for text in found if text]
+def make_screen(screens: Screens, store: Store) -> LoansScreen:
+    return screens.show(LoansScreen(screens.context(store)))
 
 
 def value(card: LoanCard, key: str) -> str:
@@ -93,14 +51,14 @@ def add_loans(store: Store, household: int, count: int) -> None:
 
 
 def test_a_loan_with_its_terms_and_repayments(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """The goat-raising loan: amount, bank, rate, term with its end, start, status in
     words, the interest subsidy, repaid and remaining, and every repayment."""
-    household = household_id(demo_store, GOAT_LOAN_FILE)
+    household = screens.household_id(demo_store, GOAT_LOAN_FILE)
     with demo_store.sessionmaker() as s:
         (expected,) = loans(s, household)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     view = screen.findChild(QWidget, "loans-view")
     assert view is not None
@@ -124,10 +82,10 @@ def test_a_loan_with_its_terms_and_repayments(
     assert "¥50,000.00" in screen.spoken_text()
 
 
-def test_no_loan_is_said_plainly(qtbot: QtBot, holder: QWidget, demo_store: Store) -> None:
+def test_no_loan_is_said_plainly(qtbot: QtBot, screens: Screens, demo_store: Store) -> None:
     """A household without loans reads one plain sentence, and no card."""
-    screen = make_screen(qtbot, holder, demo_store)
-    screen.load(household_id(demo_store, RELIEF_FILE))
+    screen = make_screen(screens, demo_store)
+    screen.load(screens.household_id(demo_store, RELIEF_FILE))
     summary = screen.findChild(QLabel, "loans-summary")
     assert summary is not None
     assert summary.text() == "您家没有贷款记录。"
@@ -135,13 +93,13 @@ def test_no_loan_is_said_plainly(qtbot: QtBot, holder: QWidget, demo_store: Stor
 
 
 def test_many_loans_scroll_with_the_down_button(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """Six overdue loans of ten repayments each: Down reaches the last card, and the
     status says overdue in words with a mark, not by colour."""
-    household = household_id(demo_store, RELIEF_FILE)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     add_loans(demo_store, household, 6)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     view = screen.findChild(QWidget, "loans-view")
     assert view is not None
@@ -182,17 +140,17 @@ def test_due_date_on_a_short_month() -> None:
 
 
 def test_clear_leaves_nothing_of_the_resident(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """After clear() no widget under the screen holds the bank, an amount or the purpose."""
-    household = household_id(demo_store, GOAT_LOAN_FILE)
+    household = screens.household_id(demo_store, GOAT_LOAN_FILE)
     with demo_store.sessionmaker() as s:
         (loan,) = loans(s, household)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
-    assert loan.bank in texts(screen)
+    assert loan.bank in screens.texts(screen)
     screen.clear()
-    left = " ".join(texts(screen))
+    left = " ".join(screens.texts(screen))
     for secret in (loan.bank, loan.purpose, format_fen(loan.amount_fen), "¥"):
         assert secret not in left
     assert screen.loans is None
@@ -203,6 +161,7 @@ def test_clear_leaves_nothing_of_the_resident(
 def test_fits_portrait_and_small_screens(
     qtbot: QtBot,
     holder: QWidget,
+    screens: Screens,
     translations: Translations,
     demo_store: Store,
     width: int,
@@ -212,8 +171,8 @@ def test_fits_portrait_and_small_screens(
     """At 1080x1920 and 1366x768, in Chinese and English, nothing sticks out sideways."""
     translations.set_language(language)
     holder.resize(width, height)
-    screen = make_screen(qtbot, holder, demo_store)
-    screen.load(household_id(demo_store, GOAT_LOAN_FILE))
+    screen = make_screen(screens, demo_store)
+    screen.load(screens.household_id(demo_store, GOAT_LOAN_FILE))
     qtbot.waitUntil(lambda: screen.width() == width)
     for widget in screen.findChildren(QWidget):
         if widget.isVisible():

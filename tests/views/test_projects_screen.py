@@ -3,11 +3,9 @@ a date and ✓, the current one marked "now" in words, not by colour alone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -16,58 +14,17 @@ from kiosk.domain.money import format_fen
 from kiosk.services.resident import village_projects
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.projects import ProjectCard, ProjectsScreen
-from kiosk.views.theme import NORMAL, load_stylesheet
 from kiosk.views.widgets.timeline import StageTimeline, Step
 
-from .conftest import TERMINAL_CODE, TERMINAL_REGION, demo_clock
+from .conftest import Screens
 
 TRUCK_FILE = "520602101201-0001"  # demo scenario 3: 猫岗村, three projects
 RELIEF_FILE = "522730001001-0001"  # demo scenario 1: one project, just proposed
 
 
-@pytest.fixture
-def holder(qtbot: QtBot, translations: Translations) -> Iterator[QWidget]:
-    """A 1920x1080 window with the terminal's style sheet, in Chinese."""
-    widget = QWidget()
-    widget.setStyleSheet(load_stylesheet(NORMAL))
-    QVBoxLayout(widget).setContentsMargins(0, 0, 0, 0)
-    qtbot.addWidget(widget)
-    widget.resize(1920, 1080)
-    yield widget
-
-
-def make_screen(qtbot: QtBot, holder: QWidget, store: Store) -> ProjectsScreen:
-    context = ScreenContext(
-        sessions=store.sessionmaker,
-        kiosk_code=TERMINAL_CODE,
-        region_code=TERMINAL_REGION,
-        clock=demo_clock,
-    )
-    screen = ProjectsScreen(context)
-    layout = holder.layout()
-    assert layout is not None
-    layout.addWidget(screen)
-    holder.show()
-    qtbot.waitExposed(holder)
-    return screen
-
-
-def household_id(store: Store, file_number: str) -> int:
-    with store.sessionmaker() as s:
-        return s.scalars(select(Household.id).where(Household.file_number == file_number)).one()
-
-
-def texts(root: QWidget) -> list[str]:
-    """Every text and accessible name under ``root``."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton):
-            found.append(widget.text())
-        found.append(widget.accessibleName())
-        found.append(widget.accessibleDescription())
-    return [text for text in found if text]
+def make_screen(screens: Screens, store: Store) -> ProjectsScreen:
+    return screens.show(ProjectsScreen(screens.context(store)))
 
 
 def cards(screen: ProjectsScreen) -> list[ProjectCard]:
@@ -75,13 +32,13 @@ def cards(screen: ProjectsScreen) -> list[ProjectCard]:
 
 
 def test_each_project_with_budget_implementer_and_stage(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """Three projects of 猫岗村: name, budget, implementer and where each stands now."""
-    household = household_id(demo_store, TRUCK_FILE)
+    household = screens.household_id(demo_store, TRUCK_FILE)
     with demo_store.sessionmaker() as s:
         expected = village_projects(s, household)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     shown = cards(screen)
     assert [c.name_label.text() for c in shown] == [p.name for p in expected]
@@ -95,16 +52,16 @@ def test_each_project_with_budget_implementer_and_stage(
 
 
 def test_the_timeline_marks_reached_current_and_ahead_in_words(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """Reached stages carry ✓ and their date, the current one "▶ 现在", later ones "还没到"."""
-    household = household_id(demo_store, TRUCK_FILE)
+    household = screens.household_id(demo_store, TRUCK_FILE)
     with demo_store.sessionmaker() as s:
         projects = village_projects(s, household)
     index, project = next(
         (i, p) for i, p in enumerate(projects) if p.stage is ProjectStage.IN_PROGRESS
     )
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     timeline = cards(screen)[index].timeline
     current = ProjectStage.IN_PROGRESS.order
@@ -147,14 +104,14 @@ def test_the_timeline_runs_across_when_wide_and_down_in_portrait(qtbot: QtBot) -
     assert tops == sorted(tops)
 
 
-def test_no_project_is_said_plainly(qtbot: QtBot, holder: QWidget, demo_store: Store) -> None:
+def test_no_project_is_said_plainly(qtbot: QtBot, screens: Screens, demo_store: Store) -> None:
     """A village without projects reads one plain sentence."""
-    household = household_id(demo_store, RELIEF_FILE)
+    household = screens.household_id(demo_store, RELIEF_FILE)
     with demo_store.sessionmaker.begin() as s:
         village = s.scalars(select(Household.village_code).where(Household.id == household)).one()
         for project in s.scalars(select(Project).where(Project.village_code == village)):
             s.delete(project)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     summary = screen.findChild(QLabel, "projects-summary")
     assert summary is not None
@@ -163,16 +120,16 @@ def test_no_project_is_said_plainly(qtbot: QtBot, holder: QWidget, demo_store: S
 
 
 def test_clear_leaves_nothing_of_the_resident(
-    qtbot: QtBot, holder: QWidget, demo_store: Store
+    qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
     """After clear() no widget holds a project's name, budget or implementer."""
-    household = household_id(demo_store, TRUCK_FILE)
+    household = screens.household_id(demo_store, TRUCK_FILE)
     with demo_store.sessionmaker() as s:
         projects = village_projects(s, household)
-    screen = make_screen(qtbot, holder, demo_store)
+    screen = make_screen(screens, demo_store)
     screen.load(household)
     screen.clear()
-    left = " ".join(texts(screen))
+    left = " ".join(screens.texts(screen, descriptions=True))
     for project in projects:
         for secret in (project.name, project.implementer, format_fen(project.budget_fen)):
             assert secret not in left
@@ -184,6 +141,7 @@ def test_clear_leaves_nothing_of_the_resident(
 def test_fits_portrait_and_small_screens(
     qtbot: QtBot,
     holder: QWidget,
+    screens: Screens,
     translations: Translations,
     demo_store: Store,
     width: int,
@@ -193,8 +151,8 @@ def test_fits_portrait_and_small_screens(
     """At 1080x1920 and 1366x768, in Chinese and English, nothing sticks out sideways."""
     translations.set_language(language)
     holder.resize(width, height)
-    screen = make_screen(qtbot, holder, demo_store)
-    screen.load(household_id(demo_store, TRUCK_FILE))
+    screen = make_screen(screens, demo_store)
+    screen.load(screens.household_id(demo_store, TRUCK_FILE))
     qtbot.waitUntil(lambda: screen.width() == width)
     for widget in screen.findChildren(QWidget):
         if widget.isVisible():

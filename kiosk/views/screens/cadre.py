@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from kiosk.services.places import office_display_name
 from kiosk.services.resident import CadreView, Responsible, responsible
 from kiosk.views import labels
-from kiosk.views.screens.base import ResidentScreen, ScreenContext
-from kiosk.views.screens.household import ScrollPage, discard, fill, label
-
-_MARGIN = 48
-_GAP = 24
+from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.common import GAP as _GAP
+from kiosk.views.screens.common import ScrollViewScreen, card_layout, page_layout
+from kiosk.views.screens.household import fill, label
 
 
 def _period(cadre: CadreView) -> str:
@@ -38,21 +37,12 @@ class _ResponsibleView(QWidget):
         self.found = found
         self._office = office
         self._today = today
-        self.setObjectName("cadre-view")
-        self.setProperty("role", "page")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(_MARGIN, _GAP, _MARGIN, _MARGIN)
-        page.setSpacing(_GAP)
+        page = page_layout(self, "cadre-view")
 
         self.now_heading = label("section")
         page.addWidget(self.now_heading)
         self.card = QFrame()
-        self.card.setObjectName("current-cadre")
-        self.card.setProperty("role", "card")
-        card = QVBoxLayout(self.card)
-        card.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        card.setSpacing(_GAP // 2)
+        card = card_layout(self.card, "current-cadre")
         current = found.current
         self.name_label = label("title", current.name if current else "")
         self.name_label.setObjectName("cadre-name")
@@ -143,7 +133,7 @@ class _ResponsibleView(QWidget):
         super().changeEvent(event)
 
 
-class CadreScreen(ResidentScreen):
+class CadreScreen(ScrollViewScreen[_ResponsibleView]):
     """The official responsible for helping the household: name, unit, post, work phone
     (in full, on this screen only, and never logged), since when; then earlier officials
     with their periods. A household with nobody responsible is told whom to ask.
@@ -153,13 +143,7 @@ class CadreScreen(ResidentScreen):
     """
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setObjectName("cadre-screen")
-        self.page = ScrollPage()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, _GAP, 0)
-        layout.addWidget(self.page)
-        self._view: _ResponsibleView | None = None
+        super().__init__(context, "cadre-screen", parent)
 
     @property
     def responsible(self) -> Responsible | None:
@@ -176,20 +160,7 @@ class CadreScreen(ResidentScreen):
         office = None
         if found.current is None:
             office = office_display_name(self.context.sessions, self.context.region_code)
-        self.clear()
-        self._view = _ResponsibleView(found, office=office, today=self.context.today())
-        self.page.set_content(self._view)
-        self.page.scroll_to_top()
-
-    def clear(self) -> None:
-        if self._view is not None:
-            view, self._view = self._view, None
-            self.page.area.takeWidget()
-            discard(view)
-
-    def retranslate(self) -> None:
-        # The view translates itself on LanguageChange.
-        pass
+        self.show_view(_ResponsibleView(found, office=office, today=self.context.today()))
 
     def spoken_text(self) -> str:
         view = self._view

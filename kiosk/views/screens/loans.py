@@ -6,16 +6,15 @@ import calendar
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import LoanView, loans
 from kiosk.views import labels
-from kiosk.views.screens.base import ResidentScreen, ScreenContext
-from kiosk.views.screens.household import ScrollPage, discard, fill, label
-
-_MARGIN = 48
-_GAP = 24
+from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.common import GAP as _GAP
+from kiosk.views.screens.common import ScrollViewScreen, card_layout, page_layout
+from kiosk.views.screens.household import fill, label
 
 
 def due_date(start: date, months: int) -> date:
@@ -33,11 +32,7 @@ class LoanCard(QFrame):
     def __init__(self, loan: LoanView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loan = loan
-        self.setProperty("role", "card")
-        self.setObjectName("loan-card")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        column.setSpacing(_GAP // 2)
+        column = card_layout(self, "loan-card")
         self.amount_label = label("money", format_fen(loan.amount_fen))
         self.amount_label.setObjectName("loan-amount")
         self.bank_label = label("card-title", loan.bank)
@@ -134,12 +129,7 @@ class _LoansView(QWidget):
     def __init__(self, found: tuple[LoanView, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.found = found
-        self.setObjectName("loans-view")
-        self.setProperty("role", "page")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(_MARGIN, _GAP, _MARGIN, _MARGIN)
-        page.setSpacing(_GAP)
+        page = page_layout(self, "loans-view")
         self.summary_label = label("lead")
         self.summary_label.setObjectName("loans-summary")
         page.addWidget(self.summary_label)
@@ -173,7 +163,7 @@ class _LoansView(QWidget):
         super().changeEvent(event)
 
 
-class LoansScreen(ResidentScreen):
+class LoansScreen(ScrollViewScreen[_LoansView]):
     """The household's loans, newest first, on one scrolling page; a plain sentence when
     there are none.
 
@@ -182,13 +172,7 @@ class LoansScreen(ResidentScreen):
     """
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setObjectName("loans-screen")
-        self.page = ScrollPage()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, _GAP, 0)
-        layout.addWidget(self.page)
-        self._view: _LoansView | None = None
+        super().__init__(context, "loans-screen", parent)
 
     @property
     def loans(self) -> tuple[LoanView, ...] | None:
@@ -202,20 +186,7 @@ class LoansScreen(ResidentScreen):
         """Read the household's loans and show them from the top."""
         with self.context.sessions() as session:
             found = loans(session, household_id)
-        self.clear()
-        self._view = _LoansView(found)
-        self.page.set_content(self._view)
-        self.page.scroll_to_top()
-
-    def clear(self) -> None:
-        if self._view is not None:
-            view, self._view = self._view, None
-            self.page.area.takeWidget()
-            discard(view)
-
-    def retranslate(self) -> None:
-        # The view and the cards translate themselves on LanguageChange.
-        pass
+        self.show_view(_LoansView(found))
 
     def spoken_text(self) -> str:
         view = self._view

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import ProjectView, village_projects
 from kiosk.views import labels
-from kiosk.views.screens.base import ResidentScreen, ScreenContext
-from kiosk.views.screens.household import ScrollPage, discard, fill, label
+from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.common import ScrollViewScreen, card_layout, page_layout
+from kiosk.views.screens.household import fill, label
 from kiosk.views.widgets.timeline import BREAK, StageTimeline, Step
-
-_MARGIN = 48
-_GAP = 24
 
 
 def _breakable_date(day: date) -> str:
@@ -31,11 +29,7 @@ class ProjectCard(QFrame):
     def __init__(self, project: ProjectView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setProperty("role", "card")
-        self.setObjectName("project-card")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        column.setSpacing(_GAP // 2)
+        column = card_layout(self, "project-card")
         self.name_label = label("card-title", project.name)
         self.description_label = label("body", project.description)
         self.budget_label = label("lead")
@@ -86,12 +80,7 @@ class _ProjectsView(QWidget):
     def __init__(self, found: tuple[ProjectView, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.found = found
-        self.setObjectName("projects-view")
-        self.setProperty("role", "page")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(_MARGIN, _GAP, _MARGIN, _MARGIN)
-        page.setSpacing(_GAP)
+        page = page_layout(self, "projects-view")
         self.summary_label = label("lead")
         self.summary_label.setObjectName("projects-summary")
         page.addWidget(self.summary_label)
@@ -117,7 +106,7 @@ class _ProjectsView(QWidget):
         super().changeEvent(event)
 
 
-class ProjectsScreen(ResidentScreen):
+class ProjectsScreen(ScrollViewScreen[_ProjectsView]):
     """The projects of the household's village on one scrolling page, each with its
     stage on a timeline.
 
@@ -126,13 +115,7 @@ class ProjectsScreen(ResidentScreen):
     """
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setObjectName("projects-screen")
-        self.page = ScrollPage()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, _GAP, 0)
-        layout.addWidget(self.page)
-        self._view: _ProjectsView | None = None
+        super().__init__(context, "projects-screen", parent)
 
     @property
     def projects(self) -> tuple[ProjectView, ...] | None:
@@ -146,20 +129,7 @@ class ProjectsScreen(ResidentScreen):
         """Read the projects of the household's village and show them from the top."""
         with self.context.sessions() as session:
             found = village_projects(session, household_id)
-        self.clear()
-        self._view = _ProjectsView(found)
-        self.page.set_content(self._view)
-        self.page.scroll_to_top()
-
-    def clear(self) -> None:
-        if self._view is not None:
-            view, self._view = self._view, None
-            self.page.area.takeWidget()
-            discard(view)
-
-    def retranslate(self) -> None:
-        # The view and the cards translate themselves on LanguageChange.
-        pass
+        self.show_view(_ProjectsView(found))
 
     def spoken_text(self) -> str:
         view = self._view
