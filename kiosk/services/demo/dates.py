@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
 #: The day the demo data describes: nothing is paid, born or decided after it.
 REFERENCE_DATE = date(2026, 11, 1)
@@ -38,7 +39,15 @@ def random_date(rng: random.Random, first: date, last: date) -> date:
 
 def birth_for_age(rng: random.Random, age: int) -> date:
     """A birth date giving exactly ``age`` on the reference date."""
+    first, span = _births_at_age(age)
+    # The same draw as random_date(rng, earliest, latest), without the date arithmetic.
+    return date.fromordinal(first + rng.randint(0, span))
+
+
+@cache
+def _births_at_age(age: int) -> tuple[int, int]:
+    """The first birth date giving ``age`` (as an ordinal), and how many days follow it."""
     # REFERENCE_DATE is 1 November, which exists in every year, so replace() is safe.
     latest = REFERENCE_DATE.replace(year=REFERENCE_DATE.year - age)
     earliest = REFERENCE_DATE.replace(year=REFERENCE_DATE.year - age - 1) + timedelta(days=1)
-    return random_date(rng, earliest, latest)
+    return earliest.toordinal(), (latest - earliest).days

@@ -186,6 +186,8 @@ _SCHEMES: tuple[tuple[int, int, int, str, bool], ...] = (
 )
 _SCHEME_BY_AGE = {age: s for s in _SCHEMES for age in range(s[0], s[1] + 1)}
 _FIRST_AGE, _LAST_AGE = _SCHEMES[0][0], _SCHEMES[-1][1]
+#: First ages of senior school (paid to everyone) and of vocational school.
+_SENIOR_AGE, _VOCATIONAL_AGE = _SCHEMES[2][0], _SCHEMES[3][0]
 
 
 def _education(
@@ -203,7 +205,11 @@ def _education(
             continue
         boarding = rng.random() < 0.5
         vocational = person.student if 18 <= person.age <= 22 else rng.random() < 0.3
-        for year in years:
+        # Only the years in which some term is paid: from the first paid age (6 for a
+        # boarder, else 15) to the spring after the last (21 in vocational school, else 17).
+        paid_from = born + (_FIRST_AGE if boarding else _SENIOR_AGE)
+        paid_until = born + (_LAST_AGE if vocational else _VOCATIONAL_AGE - 1) + 1
+        for year in range(max(years.start, paid_from), min(years.stop, paid_until + 1)):
             for month, school_year in ((4, year - 1), (10, year)):
                 age = school_year - born
                 scheme = _SCHEME_BY_AGE.get(age)

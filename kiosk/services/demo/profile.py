@@ -128,13 +128,18 @@ def split_score(
         lost[indicator] = min(INDICATOR_MAX[indicator], int(exact))
         remainders.append((exact - int(exact), -order, indicator))
     left = shortfall - sum(lost.values())
-    # Hand out what rounding and the caps left over, to indicators with room to fall.
-    for _, _, indicator in sorted(remainders, reverse=True) * 100:
+    # Hand out what rounding and the caps left over, to indicators with room to fall,
+    # going round them in order of their remainders.
+    by_remainder = [indicator for _, _, indicator in sorted(remainders, reverse=True)]
+    for _ in range(100):
         if left == 0:
             break
-        if lost[indicator] < INDICATOR_MAX[indicator]:
-            lost[indicator] += 1
-            left -= 1
+        for indicator in by_remainder:
+            if left == 0:
+                break
+            if lost[indicator] < INDICATOR_MAX[indicator]:
+                lost[indicator] += 1
+                left -= 1
     return {indicator: INDICATOR_MAX[indicator] - lost[indicator] for indicator in INDICATOR_MAX}
 
 

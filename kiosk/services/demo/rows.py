@@ -58,29 +58,50 @@ class IdCounter:
         return self._last.get(model, 0)
 
 
+class _Converted(dict[Any, Any]):
+    """A column's bind processor with its results remembered: a million rows hold only a
+    few thousand distinct dates, so after the first of each a row costs one C-level
+    dictionary lookup instead of a Python call."""
+
+    def __init__(self, processor: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._processor = processor
+
+    def __missing__(self, value: Any) -> Any:
+        converted = self[value] = self._processor(value)
+        return converted
+
+
 class _PositionalInsert:
     """One table's INSERT compiled once, and dict rows turned into driver-ready tuples."""
 
     def __init__(self, table: Table, dialect: Dialect) -> None:
         self.sql = str(insert(table).compile(dialect=dialect))
         columns = list(table.columns)
-        self._values = itemgetter(*(column.key for column in columns))
-        self._processors: list[tuple[int, Callable[[Any], Any]]] = []
-        for index, column in enumerate(columns):
+        keys = [column.key for column in columns]
+        getter = itemgetter(*keys)
+        # itemgetter of one key gives the value itself rather than a 1-tuple.
+        self._values: Callable[[Row], tuple[Any, ...]] = (
+            getter if len(keys) > 1 else lambda row: (getter(row),)
+        )
+        self._conversions: list[tuple[str, _Converted]] = []
+        for column in columns:
             if isinstance(column.type, Enum):
                 continue  # rows hold StrEnum members, which the driver binds as their value
             processor = column.type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
-                self._processors.append((index, processor))
+                self._conversions.append((column.key, _Converted(processor)))
 
     def parameters(self, rows: list[Row]) -> list[tuple[Any, ...]]:
-        converted = []
-        for row in rows:
-            values = list(self._values(row))
-            for index, processor in self._processors:
-                values[index] = processor(values[index])
-            converted.append(tuple(values))
-        return converted
+        """The rows as tuples in column order, converted by the columns' bind processors.
+
+        The processed values are written back into the row dicts, which the buffer drops
+        right after the insert; that keeps the per-row work in C (``map`` and
+        ``itemgetter``)."""
+        for key, converted in self._conversions:
+            for row in rows:
+                row[key] = converted[row[key]]
+        return list(map(self._values, rows))
 
 
 class RowBuffer:
