@@ -8,7 +8,7 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QSocketNotifier, Qt, QTimer, Slot
@@ -201,13 +201,16 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
             read_aloud=read_aloud,
         )
         crash_handler.crashed.connect(window.show_error, Qt.ConnectionType.QueuedConnection)
+        # Connecting to speech-dispatcher can block for seconds: only after the attract
+        # screen is on the glass, so it never delays the first picture a resident sees.
+        OnFirstPaint(window, read_aloud.start, parent=window)
+        # (Installed before the screenshot's filter, so the picture is taken first: Qt
+        # calls the filter installed last first.)
         if args.screenshot is not None:
             ScreenshotOnFirstPaint(
                 window, args.screenshot, exit_after=args.exit_after_screenshot, parent=window
             )
         _show(window, fullscreen=config.ui.fullscreen)
-        # Looking for a speech engine takes a moment: only once the window is up.
-        QTimer.singleShot(0, read_aloud.start)
         QTimer.singleShot(
             0,
             lambda: log.info(
@@ -355,6 +358,28 @@ class QuitOnSignals(QObject):
 
 def _ignore_in_python(_signum: int, _frame: object) -> None:
     pass
+
+
+class OnFirstPaint(QObject):
+    """Calls ``callback`` from the event loop once ``window`` has been painted the first time.
+
+    For start-up work that may block (finding a speech engine) and must not delay the
+    first screen. It emits no signals.
+    """
+
+    def __init__(
+        self, window: QWidget, callback: Callable[[], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
 
 
 class ScreenshotOnFirstPaint(QObject):
