@@ -13,6 +13,8 @@ all kinds interleaved so that a neighbour's burst of load hits each kind alike:
 * **ID number, identify() unknown** — ``Identifier.identify(number, initials)`` itself,
   with random valid numbers that are not in the store (a miss walks the same index), and
   throttling switched off through its constructor so every call queries.
+* **ID number, Core, no Session** — the same hashing and query through
+  ``engine.connect()`` instead of an ORM session: what a lighter Identifier would cost.
 * **ID number, SQL only** — the same SELECT on a stored hash through one open sqlite3
   connection, without SQLAlchemy or hashing: how much of the time is the database's.
 * **village + initials** — ``members JOIN households WHERE households.village_code = ?
@@ -43,7 +45,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from common import base_parser, load_average, ms, percentile, print_machine, print_table, verdict
 from sqlalchemy import Row, Select, func, select
@@ -72,14 +73,14 @@ def random_id_number(rng: random.Random) -> IdNumber:
     return parse_id_number(raw, today=date(2026, 11, 1))
 
 
-def id_query(id_hash: str) -> Select[tuple[int, int, str]]:
+def id_query(id_hash: str) -> Select[int, int, str]:
     """The query of ``Identifier.identify``, word for word."""
     return select(Member.id, Member.household_id, Member.name_initials).where(
         Member.id_hash == id_hash
     )
 
 
-def village_initials_query(village_code: str, initials: str) -> Select[tuple[int, int, str]]:
+def village_initials_query(village_code: str, initials: str) -> Select[int, int, str]:
     """Members of a village with these initials. Not a service function yet: it should
     become one in ``kiosk/services/identify.py`` when identification by name is built."""
     return (
@@ -89,7 +90,7 @@ def village_initials_query(village_code: str, initials: str) -> Select[tuple[int
     )
 
 
-def explain(sessions: sessionmaker[Session], statement: Select[tuple[int, int, str]]) -> list[str]:
+def explain(sessions: sessionmaker[Session], statement: Select[int, int, str]) -> list[str]:
     with sessions() as session:
         compiled = statement.compile(
             dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
@@ -139,7 +140,7 @@ class Kind:
 
 
 def kinds_to_measure(
-    store: Store, raw: sqlite3.Connection, sample: list[Row[Any]], rng: random.Random
+    store: Store, raw: sqlite3.Connection, sample: list[Row[int, str, str, str]], rng: random.Random
 ) -> list[Kind]:
     sessions = store.sessionmaker
     never = ThrottlePolicy(max_failures=10**9, base_cooldown_s=0, max_cooldown_s=0, window_s=1)
@@ -163,6 +164,13 @@ def kinds_to_measure(
     def unknown(index: int) -> int:
         identifier.identify(numbers[index], "ZZZ")
         return 0
+
+    def core(index: int) -> int:
+        row = sample[index]
+        id_lookup_hash(numbers[index], ID_HASH_KEY)
+        with store.engine.connect() as conn:
+            found = conn.execute(id_query(row.id_hash)).one_or_none()
+        return 0 if found is None else 1
 
     def sql_only(index: int) -> int:
         return len(
@@ -188,6 +196,7 @@ def kinds_to_measure(
     return [
         Kind("ID number, hit (hash + query)", hit, ID_TARGET_P99_S, [], []),
         Kind("ID number, identify() unknown", unknown, ID_TARGET_P99_S, [], []),
+        Kind("ID number, Core, no Session", core, ID_TARGET_P99_S, [], []),
         Kind("ID number, SQL only (sqlite3)", sql_only, None, [], []),
         Kind("village + initials", village, VILLAGE_TARGET_P99_S, [], []),
         Kind("primary key (baseline)", primary_key, None, [], []),
@@ -206,7 +215,9 @@ def measure(kinds: list[Kind], lookups: int) -> None:
             kind.rows.append(found)
 
 
-def print_plans(sessions: sessionmaker[Session], first: Row[Any], title: str) -> None:
+def print_plans(
+    sessions: sessionmaker[Session], first: Row[int, str, str, str], title: str
+) -> None:
     print(f"EXPLAIN QUERY PLAN, {title}:")
     for line in explain(sessions, id_query(first.id_hash)):
         print(f"  ID number:          {line}")
@@ -259,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             other = kinds_to_measure(proposed, raw, sample, rng)
             village = next(k for k in other if k.name == "village + initials")
             village.name += ", proposed"
-            kinds.insert(4, village)
+            kinds.insert(5, village)
         print()
         measure(kinds, lookups)
     finally:

@@ -17,10 +17,10 @@ Then, for every screen the main window has registered by name:
 * a screen without a tile is opened with ``MainWindow.open_screen(name)`` and timed the
   same way, marked "open_screen()".
 
-The first opening of each screen (which creates it) is reported on its own; p50 and p95
-are over the following ``--repeat`` openings (≥ 30). The baseline, in the same process
-and timed the same way: a plain QMainWindow of the same size switching a QStackedWidget
-between two labels on a button click. Resident RSS is the process's RSS after every
+The first opening of each screen (which creates it) is reported on its own, with how much
+the RSS grew over it; p50 and p95 are over the following ``--repeat`` openings (≥ 30).
+The baseline, in the same process and timed the same way: a plain QMainWindow of the same
+size switching a QStackedWidget between two labels on a button click. Resident RSS is the process's RSS after every
 screen has been visited (target 150 MB); the RSS before the window was built is shown
 too.
 
@@ -36,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -88,25 +89,6 @@ TARGET_RSS_BYTES = 150 * 1000 * 1000
 WINDOW_SIZE = QSize(1366, 768)
 PAINT_TIMEOUT_S = 5.0
 
-# PySide6 6.12.0 on Python < 3.12 gives back None from every void method (setText,
-# update, QTest.mouseClick, QApplication.processEvents ...), and False from signals with a
-# bool argument, without taking the reference it hands over, so each call lowers the
-# reference count of None (or False) by one; after a few thousand calls Python aborts
-# ("none_dealloc: deallocating None"). Python 3.12 made them immortal. Until the binding
-# is fixed, add to their reference counts (the first field of a CPython object) more
-# than the calls of one run can use up, and wait through QEventLoop.processEvents, which
-# returns a bool. This touches nothing but this benchmark's process.
-_SINGLETON_REFERENCES = 1_000_000_000
-
-
-def _hold_singletons() -> None:
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += _SINGLETON_REFERENCES
-
 
 class PaintWatch(QObject):
     """Notes when a watched widget receives a paint event."""
@@ -122,7 +104,7 @@ class PaintWatch(QObject):
 
 
 def settle() -> None:
-    """Deliver what is pending (see _SINGLETON_REFERENCES: not QApplication's own)."""
+    """Deliver the events that are pending."""
     QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
 
 
@@ -235,6 +217,8 @@ class ScreenTimes:
     opened_by: str
     first_s: float | None = None
     later_s: list[float] = field(default_factory=list)
+    #: How much the process's RSS grew over the first opening (creating the screen).
+    rss_growth_kib: int = 0
     problem: str = ""
 
 
@@ -252,9 +236,10 @@ def measure_screens(window: MainWindow, repeat: int) -> tuple[list[ScreenTimes],
         tile = tiles.get(name)
         times = ScreenTimes(name, "tile tap" if tile is not None else "open_screen()")
         measured.append(times)
-        act = tap(tile) if tile is not None else (lambda n=name: window.open_screen(n))
+        act = tap(tile) if tile is not None else partial(window.open_screen, name)
         try:
             for attempt in range(repeat + 1):
+                rss_before = rss_now_kib()
                 elapsed = until_painted(act, window.current_screen)
                 shown = window.navigation.current_name()
                 if shown != name:
@@ -265,6 +250,7 @@ def measure_screens(window: MainWindow, repeat: int) -> tuple[list[ScreenTimes],
                     break
                 if attempt == 0:
                     times.first_s = elapsed
+                    times.rss_growth_kib = rss_now_kib() - rss_before
                 else:
                     times.later_s.append(elapsed)
                 back = until_painted(tap(back_button), window.current_screen)
@@ -299,7 +285,7 @@ def baseline(repeat: int) -> list[float]:
     for _ in range(repeat + 1):
         pages.setCurrentWidget(first)
         until_painted(lambda: None, lambda: first)
-        elapsed = until_painted(tap(button), pages.currentWidget)
+        elapsed = until_painted(tap(button), lambda: pages.currentWidget() or second)
         if elapsed is not None:
             times.append(elapsed)
     window.close()
@@ -313,7 +299,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, metavar="N")
     args = parser.parse_args(argv)
     repeat = args.repeat or (30 if args.quick else 60)
-    _hold_singletons()
 
     print_machine("Screens: tap to next screen painted")
     store_path = bench_store(args.members)
@@ -346,16 +331,20 @@ def main(argv: list[str] | None = None) -> int:
         p95 = ms(percentile(later, 0.95)) if later else "-"
         met = verdict(percentile(later, 0.95), TARGET_P95_S) if later else "-"
         first = "-" if times.first_s is None else ms(times.first_s)
-        rows.append((times.name, times.opened_by, first, len(later), p50, p95, met))
+        growth = mib(times.rss_growth_kib * 1024)
+        rows.append((times.name, times.opened_by, first, growth, len(later), p50, p95, met))
     if back_times:
-        p50, p95 = percentile(back_times, 0.5), percentile(back_times, 0.95)
-        met = verdict(p95, TARGET_P95_S)
-        rows.append(("home (Back)", "tap", "-", len(back_times), ms(p50), ms(p95), met))
+        back50, back95 = percentile(back_times, 0.5), percentile(back_times, 0.95)
+        met = verdict(back95, TARGET_P95_S)
+        rows.append(("home (Back)", "tap", "-", "-", len(back_times), ms(back50), ms(back95), met))
     b50, b95 = percentile(base_times, 0.5), percentile(base_times, 0.95)
     rows.append(
-        ("baseline: bare QStackedWidget", "tap", "-", len(base_times), ms(b50), ms(b95), "-")
+        ("baseline: bare QStackedWidget", "tap", "-", "-", len(base_times), ms(b50), ms(b95), "-")
     )
-    print_table(("screen", "opened by", "first ms", "n", "p50 ms", "p95 ms", "p95 ≤ 50 ms"), rows)
+    print_table(
+        ("screen", "opened by", "first ms", "RSS +MiB", "n", "p50 ms", "p95 ms", "p95 ≤ 50 ms"),
+        rows,
+    )
     for times in measured:
         if times.problem:
             print(f"{times.name}: {times.problem}")
