@@ -20,6 +20,7 @@ from kiosk.domain.idnumber import (
     id_lookup_hash,
     make_id_number,
     mask_id_number,
+    new_id_number,
     parse_id_number,
     partial_problem,
 )
@@ -400,3 +401,11 @@ def test_every_prefix_of_a_valid_number_is_quiet(number: str) -> None:
     """Typing a valid number key by key never triggers a warning."""
     for length in range(19):
         assert partial_problem(number[:length], today=TODAY) is None
+
+
+@given(valid_numbers)
+def test_new_id_number_equals_the_parsed_number(number: str) -> None:
+    """The unchecked fast path builds exactly what parsing the same number gives."""
+    parsed = parse_id_number(number, today=TODAY)
+    built = new_id_number(parsed.region_code, parsed.birth_date, int(number[14:17]))
+    assert built == parsed and built.reveal() == number

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-from kiosk.domain.idnumber import make_id_number
+from kiosk.domain.idnumber import IdNumber, new_id_number
 from kiosk.domain.models import Health, LabourCapacity, Relation, Sex
 from kiosk.domain.names import name_initials
 from kiosk.services.demo.dates import REFERENCE_DATE, age_on, birth_for_age
@@ -137,7 +137,7 @@ class IdAllocator:
         """Keep a fixed number (a scenario's documented ID) from being handed out again."""
         self._reserved.add(number)
 
-    def allocate(self, region: str, birth: date, sex: Sex) -> str:
+    def allocate(self, region: str, birth: date, sex: Sex) -> IdNumber:
         male = sex is Sex.MALE
         key = (int(region) * 1_000_000 + birth.toordinal()) * 2 + male
         k = self._next.get(key, 0)
@@ -145,9 +145,9 @@ class IdAllocator:
             if k >= 500:
                 raise ValueError("more than 500 people of one sex share a region and birth date")
             half = (k * self._STRIDE + birth.toordinal()) % 500
-            number = make_id_number(region, birth, half * 2 + male)
+            number = new_id_number(region, birth, half * 2 + male)
             k += 1
-            if number not in self._reserved:
+            if number.reveal() not in self._reserved:
                 self._next[key] = k
                 return number
 
