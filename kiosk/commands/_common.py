@@ -15,7 +15,8 @@ def add_config_arguments(parser: argparse.ArgumentParser, *, db_required: bool =
         "--db",
         type=Path,
         required=db_required,
-        help="SQLite store (default: store.path of the configuration)",
+        help="SQLite store"
+        + ("" if db_required else " (default: store.path of the configuration)"),
     )
 
 
