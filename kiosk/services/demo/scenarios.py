@@ -5,15 +5,15 @@ numbers are fictitious but valid, made with ``make_id_number``, so a tester can 
 at the kiosk by name initials and ID number. They are printed by ``kiosk demo-data``.
 
 1. File ``522730001001-0001``, Guanshan street office (冠山街道), Longli.
-   Head 杨正刚 (initials YZG), ID 522730196205081316.
+   Head 杨正刚 (initials YZG), ID 529999196205081317.
    2014 disaster relief recorded as 8,000 yuan (800000 fen), paid by 龙里县民政局 via the
    one-card account: the story in which the resident received only 4,000.
 2. File ``522730104201-0001``, Wantanhe town (湾滩河镇), Longli.
-   Head 曾德明 (initials ZDM: 曾 read as the surname Zeng), ID 522730197509212578.
+   Head 曾德明 (initials ZDM: 曾 read as the surname Zeng), ID 529999197509212579.
    A 50,000-yuan, 36-month micro-credit loan for goat raising (养山羊) from 2019-03-20, with
    three yearly repayments and the interest refunded by the county.
 3. File ``520602101201-0001``, Bahuang town (坝黄镇), Bijiang district, Tongren.
-   Head 单光荣 (initials SGR: 单 read as the surname Shan), ID 520602197011033190.
+   Head 单光荣 (initials SGR: 单 read as the surname Shan), ID 529999197011033194.
    His wife is seriously ill (main cause: illness); the household got a truck (货车) through
    industry support in 2021 after driving-skills training in 2020.
 """
@@ -44,6 +44,11 @@ from kiosk.services.demo.people import Person
 from kiosk.services.demo.profile import Measure, Profile
 from kiosk.services.demo.regions import file_number
 from kiosk.services.demo.rows import IdCounter, Row
+
+#: A Guizhou county code that has never been issued (the province's own codes end well
+#: below it): the published ID numbers of the story households are valid in form but no
+#: real person's.
+UNISSUED_COUNTY_CODE = "529999"
 
 WEAK, LOST, NONE = LabourCapacity.WEAK, LabourCapacity.LOST, LabourCapacity.NONE
 
@@ -96,8 +101,9 @@ class Scenario:
 
     @property
     def head_id_number(self) -> str:
-        """Fictitious and public: for testers only, never stored in clear."""
-        return make_id_number(self.village_code[:6], self.head_birth, self.head_sequence)
+        """Fictitious and public: for testers only, never stored in clear. Built on a county
+        code that was never issued, so it cannot be anyone's real number."""
+        return make_id_number(UNISSUED_COUNTY_CODE, self.head_birth, self.head_sequence)
 
     @property
     def head_name(self) -> str:
