@@ -44,7 +44,9 @@ TEST=(
     poppler-utils   # pdftoppm: printed records to PNG
     zbar-tools      # zbarimg: read the QR codes back from those PNGs
     xvfb xauth      # a real X screen for tests that need one (xvfb-run)
-    # chromium chromium-driver   # browser tests of the central server's web pages
+    # Browser tests of the inspectors' web inbox: Debian's Chromium and its WebDriver
+    # (Selenium is told where they are, so it never downloads a browser).
+    chromium chromium-driver
 )
 
 _BOOTSTRAP_STEP="setting up"
