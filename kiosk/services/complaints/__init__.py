@@ -1,0 +1,1 @@
+"""Complaints: filing them, routing them, sending them to the central server."""
