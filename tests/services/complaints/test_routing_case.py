@@ -215,15 +215,17 @@ def test_saved_parties_of_a_complaint_route_by_cadre_id(store_session: tuple[Ses
     assert "M1" in routing.hidden_from_cadres
 
 
-def test_paying_department_goes_to_the_prefecture(store_session: tuple[Session, Ids]) -> None:
-    """A disputed payment's county department (龙里县民政局) is heard by the prefecture."""
+def test_paying_department_goes_to_its_county_commission(
+    store_session: tuple[Session, Ids],
+) -> None:
+    """A disputed payment's county department (龙里县民政局) is heard by the county commission."""
     session, ids = store_session
     record = session.get_one(AidRecord, ids.aid_record)
     routing = route_in_store(
         session, household=record.household, implicated=[party_from_department(record)]
     )
-    assert routing.office.code == "P"
-    assert routing.required_level is L.PREFECTURE
+    assert routing.office.code == "C"
+    assert routing.required_level is L.COUNTY
 
 
 def test_implicated_office_by_id_goes_above_it(store_session: tuple[Session, Ids]) -> None:
