@@ -1,0 +1,1 @@
+"""HTTP routes of API v1 (docs/central-api.md), one module per resource."""

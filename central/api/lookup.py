@@ -1,0 +1,86 @@
+"""Finding a complaint by tracking number and secret, with guessing throttled.
+
+An unknown tracking number and a wrong secret get the same 404 after the same work (a
+dummy hash is checked for an unknown number), and both count as a wrong attempt, so neither
+the answer nor its timing tells whether a number exists.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from central.errors import ApiError
+from central.lifecycle import can_appeal
+from central.models import StatusAttempt
+from central.passwords import burn_verification, verify_password
+from central.timefmt import iso_utc
+from kiosk.domain.models import Complaint
+
+MAX_WRONG = 5
+WINDOW = timedelta(minutes=15)
+
+
+def not_found() -> ApiError:
+    return ApiError(
+        404,
+        "not_found",
+        "查询编号或密码不对。",
+        "The tracking number or the secret is wrong.",
+    )
+
+
+def find_by_secret(session: Session, tracking_number: str, secret: str, now: datetime) -> Complaint:
+    """The complaint, or ApiError 404 (wrong pair) / 429 (too many wrong secrets)."""
+    since = now - WINDOW
+    attempts = select(func.count(), func.min(StatusAttempt.at)).where(
+        StatusAttempt.tracking_number == tracking_number, StatusAttempt.at > since
+    )
+    count, oldest = session.execute(attempts).one()
+    if count >= MAX_WRONG:
+        wait = max(1, int((oldest + WINDOW - now).total_seconds()) + 1)
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            "密码错误次数太多，请15分钟后再试。",
+            "Too many wrong secrets; try again in 15 minutes.",
+            headers={"Retry-After": str(wait)},
+        )
+    complaint = session.scalars(
+        select(Complaint).where(Complaint.tracking_number == tracking_number)
+    ).one_or_none()
+    if complaint is None:
+        burn_verification(secret)
+    elif verify_password(complaint.secret_hash, secret):
+        return complaint
+    session.execute(
+        delete(StatusAttempt).where(
+            StatusAttempt.tracking_number == tracking_number, StatusAttempt.at <= since
+        )
+    )
+    session.add(StatusAttempt(tracking_number=tracking_number, at=now))
+    session.commit()
+    raise not_found()
+
+
+def status_document(complaint: Complaint, now: datetime, window_days: int) -> dict[str, Any]:
+    """What the holder of the receipt may see: public notes only, never the text or phone."""
+    office = complaint.office
+    return {
+        "tracking_number": complaint.tracking_number,
+        "category": complaint.category.value,
+        "status": complaint.status.value,
+        "outcome": complaint.outcome.value if complaint.outcome else None,
+        "office": {"code": office.code, "name": office.name} if office else None,
+        "received_at": iso_utc(complaint.created_at),
+        "due_at": iso_utc(complaint.due_at),
+        "can_appeal": can_appeal(complaint, now, window_days),
+        "events": [
+            {"at": iso_utc(event.at), "status": event.status.value, "note": event.note}
+            for event in complaint.events
+            if event.public
+        ],
+    }

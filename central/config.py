@@ -1,0 +1,198 @@
+"""Settings of the central server: defaults, one TOML file, ``KIOSK_CENTRAL_*``, then flags.
+
+The file is the one given on the command line, else ``$KIOSK_CENTRAL_CONFIG``, else
+``/etc/kiosk/central.toml`` if it exists. Every key of ``central/default.toml`` can be set by
+an environment variable ``KIOSK_CENTRAL_<SECTION>_<KEY>``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.models import ComplaintCategory
+
+SYSTEM_CONFIG = Path("/etc/kiosk/central.toml")
+ENV_PREFIX = "KIOSK_CENTRAL_"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+#: Public key for ID-number hashes when none is configured: the same demo key as the kiosk's.
+DEMO_ID_HASH_KEY = b"citizen-kiosk demo key: never use in production!!"
+
+
+class SettingsError(Exception):
+    """The settings cannot be used; the message names the key and says why."""
+
+
+def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "citizen-kiosk-central"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _default_time_limits() -> dict[ComplaintCategory, int]:
+    return {category: 30 for category in ComplaintCategory} | {
+        ComplaintCategory.BRIBES: 15,
+        ComplaintCategory.CADRE_NOT_HELPING: 15,
+    }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server needs to know at start-up. Tests build one directly."""
+
+    database_url: str
+    host: str = "127.0.0.1"
+    port: int = 8470
+    cookie_secure: bool = False
+    id_hash_key_file: Path | None = None
+    time_limit_days: Mapping[ComplaintCategory, int] = field(default_factory=_default_time_limits)
+    appeal_window_days: int = 15
+    login_max_failures: int = 5
+    login_lockout_minutes: int = 15
+    session_hours: int = 8
+    session_idle_minutes: int = 30
+    log_level: str = "INFO"
+    #: The TOML file that was read, if any.
+    source: Path | None = None
+
+    def id_hash_key(self) -> bytes:
+        """The secret for ID-number lookup hashes; the demo key when none is configured."""
+        if self.id_hash_key_file is None:
+            return DEMO_ID_HASH_KEY
+        try:
+            key = self.id_hash_key_file.read_bytes().strip()
+        except OSError as exc:
+            raise SettingsError(
+                f"security.id_hash_key_file: cannot read {self.id_hash_key_file} ({exc.strerror})"
+            ) from None
+        if len(key) < 32:
+            raise SettingsError("security.id_hash_key_file: the key must be at least 32 bytes")
+        return key
+
+
+def _defaults() -> dict[str, dict[str, Any]]:
+    text = resources.files("central").joinpath("default.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _from_text(name: str, raw: str, like: Any) -> Any:
+    if _is_number(like):
+        try:
+            return int(raw)
+        except ValueError:
+            raise SettingsError(f"{name}: expected a whole number") from None
+    return raw
+
+
+def _merge(
+    file_values: Mapping[str, Any], environ: Mapping[str, str], where: str
+) -> dict[str, dict[str, Any]]:
+    merged = _defaults()
+    for section, values in file_values.items():
+        if section not in merged or not isinstance(values, dict):
+            raise SettingsError(f"{where}: unknown section [{section}]")
+        for key, value in values.items():
+            if key not in merged[section]:
+                raise SettingsError(f"{where}: unknown key {section}.{key}")
+            like = merged[section][key]
+            if type(value) is not type(like):
+                kind = "whole number" if _is_number(like) else "string"
+                raise SettingsError(f"{where}: {section}.{key} must be a {kind}")
+            merged[section][key] = value
+    for section, values in merged.items():
+        for key, like in values.items():
+            name = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
+            if name in environ:
+                values[key] = _from_text(name, environ[name], like)
+    return merged
+
+
+def _cookie_secure(value: str, host: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered == "auto":
+        return not is_loopback(host)
+    if lowered in ("true", "yes", "1"):
+        return True
+    if lowered in ("false", "no", "0"):
+        return False
+    raise SettingsError('server.cookie_secure must be "auto", "true" or "false"')
+
+
+def load_settings(
+    path: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    database_url: str | None = None,
+) -> Settings:
+    """Read the settings; keyword arguments are command-line flags and win over everything."""
+    env = os.environ if environ is None else environ
+    if path is None and env.get("KIOSK_CENTRAL_CONFIG"):
+        path = Path(env["KIOSK_CENTRAL_CONFIG"])
+    if path is None and SYSTEM_CONFIG.exists():
+        path = SYSTEM_CONFIG
+    file_values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            file_values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise SettingsError(f"cannot read settings file {path}: {exc.strerror}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+    v = _merge(file_values, env, str(path) if path else "settings")
+
+    server, complaints, login = v["server"], v["complaints"], v["login"]
+    host = host if host is not None else server["host"]
+    port = port if port is not None else server["port"]
+    if not 0 < port < 65536:
+        raise SettingsError("server.port must be between 1 and 65535")
+    limits = {category: complaints[category.value] for category in ComplaintCategory}
+    numbers = {f"complaints.{k}": n for k, n in complaints.items()} | {
+        f"login.{k}": n for k, n in login.items()
+    }
+    for name, number in numbers.items():
+        if number <= 0:
+            raise SettingsError(f"{name} must be positive")
+    level = str(v["logging"]["level"]).upper()
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"logging.level must be one of {', '.join(LOG_LEVELS)}")
+    url = database_url or v["database"]["url"].strip()
+    if not url:
+        url = f"sqlite+pysqlite:///{default_data_dir(env) / 'central.sqlite3'}"
+    key_file = v["security"]["id_hash_key_file"].strip()
+    return Settings(
+        database_url=url,
+        host=host,
+        port=port,
+        cookie_secure=_cookie_secure(server["cookie_secure"], host),
+        id_hash_key_file=Path(key_file).expanduser() if key_file else None,
+        time_limit_days=limits,
+        appeal_window_days=complaints["appeal_window_days"],
+        login_max_failures=login["max_failures"],
+        login_lockout_minutes=login["lockout_minutes"],
+        session_hours=login["session_hours"],
+        session_idle_minutes=login["session_idle_minutes"],
+        log_level=level,
+        source=path,
+    )

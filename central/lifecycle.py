@@ -1,0 +1,222 @@
+"""The life of a complaint on the server: who may move it where, and the record of each step.
+
+received -> assigned -> investigating -> concluded (with an outcome) -> closed. An inspector
+may also start on a received complaint directly. Within the appeal window after the
+conclusion (15 days by default) the complainant's appeal reopens it (investigating), even if
+it was closed meanwhile: closing early must not cut the window short. Every change is a
+ComplaintEvent saying who, when and why, with a note that is public or internal.
+
+Plain functions over a Session: the API and the web inbox both call them, and the caller
+commits.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import ComplaintAssignment, Inspector
+from central.timefmt import utcnow
+from kiosk.domain.models import Complaint, ComplaintEvent, ComplaintStatus, Outcome
+
+#: Days after the conclusion within which an appeal reopens a complaint.
+APPEAL_WINDOW_DAYS = 15
+
+_S = ComplaintStatus
+#: Moves made with change_status; ``assign`` is the way into ASSIGNED, ``appeal`` the way back.
+_TRANSITIONS: dict[ComplaintStatus, tuple[ComplaintStatus, ...]] = {
+    _S.RECEIVED: (_S.INVESTIGATING,),
+    _S.ASSIGNED: (_S.INVESTIGATING,),
+    _S.INVESTIGATING: (_S.CONCLUDED,),
+    _S.CONCLUDED: (_S.CLOSED,),
+    _S.CLOSED: (),
+}
+_OPEN = (_S.RECEIVED, _S.ASSIGNED, _S.INVESTIGATING)
+
+STATUS_ZH = {
+    _S.RECEIVED: "已受理",
+    _S.ASSIGNED: "已分派",
+    _S.INVESTIGATING: "调查中",
+    _S.CONCLUDED: "已办结",
+    _S.CLOSED: "已结案",
+}
+
+
+class TransitionError(Exception):
+    """A change the complaint's state does not allow; says why in both languages."""
+
+    def __init__(self, code: str, reason_zh: str, reason_en: str) -> None:
+        super().__init__(reason_en)
+        self.code = code
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+
+
+Actor = str | Inspector
+
+
+def _actor_name(actor: Actor) -> str:
+    return actor.username if isinstance(actor, Inspector) else actor[:64]
+
+
+def allowed_transitions(complaint: Complaint) -> list[ComplaintStatus]:
+    """Statuses ``change_status`` may move the complaint to now (assign and appeal aside)."""
+    return list(_TRANSITIONS[complaint.status])
+
+
+def _event(
+    complaint: Complaint,
+    status: ComplaintStatus,
+    actor: Actor,
+    note: str,
+    public: bool,
+    at: datetime,
+) -> ComplaintEvent:
+    event = ComplaintEvent(status=status, actor=_actor_name(actor), note=note, public=public, at=at)
+    complaint.events.append(event)
+    return event
+
+
+def change_status(
+    session: Session,
+    complaint: Complaint,
+    *,
+    to: ComplaintStatus,
+    actor: Actor,
+    note: str = "",
+    public: bool = False,
+    outcome: Outcome | None = None,
+    now: datetime | None = None,
+) -> ComplaintEvent:
+    """Move ``complaint`` to ``to`` and record it; TransitionError if it may not go there."""
+    now = now or utcnow()
+    if to not in _TRANSITIONS[complaint.status]:
+        raise TransitionError(
+            "bad_transition",
+            f"投诉当前为“{STATUS_ZH[complaint.status]}”，不能改为“{STATUS_ZH[to]}”。",
+            f"A complaint that is {complaint.status.value} cannot become {to.value}.",
+        )
+    if to is _S.CONCLUDED and outcome is None:
+        raise TransitionError(
+            "need_outcome", "办结时须选择处理结果。", "Concluding needs an outcome."
+        )
+    if to is not _S.CONCLUDED and outcome is not None:
+        raise TransitionError(
+            "outcome_not_allowed",
+            "只有办结时才能填写处理结果。",
+            "An outcome is given only when concluding.",
+        )
+    complaint.status = to
+    if outcome is not None:
+        complaint.outcome = outcome
+    event = _event(complaint, to, actor, note, public, now)
+    session.flush()
+    return event
+
+
+def assignee(session: Session, complaint: Complaint) -> Inspector | None:
+    """The inspector the complaint is assigned to, if any."""
+    row = session.scalars(
+        select(ComplaintAssignment).where(ComplaintAssignment.complaint_id == complaint.id)
+    ).one_or_none()
+    return row.inspector if row is not None else None
+
+
+def assign(
+    session: Session,
+    complaint: Complaint,
+    *,
+    inspector: Inspector,
+    actor: Actor,
+    note: str = "",
+    now: datetime | None = None,
+) -> ComplaintEvent:
+    """Give the complaint to ``inspector`` of its own office; a received one becomes
+    assigned, an open one keeps its status. The caller checks the inspector is not
+    implicated (``central.routing.hidden_cadre_codes``)."""
+    now = now or utcnow()
+    if complaint.status not in _OPEN:
+        raise TransitionError(
+            "bad_transition",
+            "已办结或已结案的投诉不能再分派。",
+            "A concluded or closed complaint cannot be assigned.",
+        )
+    if not inspector.active or inspector.office_id != complaint.office_id:
+        raise TransitionError(
+            "bad_inspector",
+            "只能分派给本机关在岗的调查人员。",
+            "A complaint can only be assigned to an active inspector of its own office.",
+        )
+    row = session.scalars(
+        select(ComplaintAssignment).where(ComplaintAssignment.complaint_id == complaint.id)
+    ).one_or_none()
+    if row is None:
+        row = ComplaintAssignment(complaint_id=complaint.id)
+        session.add(row)
+    row.inspector_id = inspector.id
+    row.assigned_at = now
+    row.assigned_by = _actor_name(actor)
+    if complaint.status is _S.RECEIVED:
+        complaint.status = _S.ASSIGNED
+    text = f"分派给{inspector.display_name}。Assigned to {inspector.username}."
+    event = _event(
+        complaint, complaint.status, actor, f"{text}\n{note}" if note else text, False, now
+    )
+    session.flush()
+    return event
+
+
+def concluded_at(complaint: Complaint) -> datetime | None:
+    """When the complaint was last concluded, or None if it never was."""
+    times = [event.at for event in complaint.events if event.status is _S.CONCLUDED]
+    return max(times) if times else None
+
+
+def can_appeal(
+    complaint: Complaint, now: datetime | None = None, window_days: int = APPEAL_WINDOW_DAYS
+) -> bool:
+    if complaint.status not in (_S.CONCLUDED, _S.CLOSED):
+        return False
+    conclusion = concluded_at(complaint)
+    if conclusion is None:
+        return False
+    return (now or utcnow()) <= conclusion + timedelta(days=window_days)
+
+
+def appeal(
+    session: Session,
+    complaint: Complaint,
+    *,
+    text: str,
+    now: datetime | None = None,
+    window_days: int = APPEAL_WINDOW_DAYS,
+) -> ComplaintEvent:
+    """Reopen a concluded complaint on the complainant's appeal; TransitionError if too late
+    or not concluded. The appeal text is an internal note; the public line says it reopened."""
+    now = now or utcnow()
+    if not can_appeal(complaint, now, window_days):
+        raise TransitionError(
+            "appeal_not_allowed",
+            f"只有在办结后{window_days}天内才能申诉。",
+            f"An appeal is possible only within {window_days} days of the conclusion.",
+        )
+    complaint.status = _S.INVESTIGATING
+    complaint.outcome = None
+    _event(complaint, _S.INVESTIGATING, "complainant", text, False, now)
+    event = _event(
+        complaint,
+        _S.INVESTIGATING,
+        "complainant",
+        "投诉人已申诉，重新调查。Reopened on the complainant's appeal.",
+        True,
+        now,
+    )
+    session.flush()
+    return event
+
+
+def is_overdue(complaint: Complaint, now: datetime) -> bool:
+    """Whether an open complaint is past its due time."""
+    return complaint.status in _OPEN and complaint.due_at is not None and now > complaint.due_at

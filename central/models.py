@@ -1,0 +1,142 @@
+"""Tables only the central server has: idempotency, replay protection, throttles, inspectors.
+
+They live on their own metadata, never on ``kiosk.domain.base.Base``: the kiosk compares its
+metadata with its own migrations, and these tables are not part of a kiosk's store. Foreign
+keys to domain tables are given as the domain's Column objects so both metadatas connect.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import ForeignKey, Integer, LargeBinary, MetaData, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kiosk.domain.base import NAMING_CONVENTION, UTCDateTime, utcnow
+from kiosk.domain.models import Complaint, DisciplineOffice
+
+
+class CentralBase(DeclarativeBase):
+    """Declarative base of the server-only tables."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), str: String()}
+
+
+class IdempotencyRecord(CentralBase):
+    """The first answer given to one (kiosk, Idempotency-Key), kept for ever.
+
+    The unique constraint is what makes filing exactly-once: a second insert of the same
+    pair fails inside the complaint's own transaction, so the complaint is not stored twice.
+    """
+
+    __tablename__ = "idempotency_records"
+    __table_args__ = (UniqueConstraint("kiosk_code", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kiosk_code: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(64))
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    response_status: Mapped[int] = mapped_column(Integer)
+    #: The exact bytes of the first answer, replayed byte for byte.
+    response_body: Mapped[bytes] = mapped_column(LargeBinary)
+    complaint_id: Mapped[int | None] = mapped_column(
+        ForeignKey(Complaint.__table__.c.id, ondelete="SET NULL"), default=None
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SeenNonce(CentralBase):
+    """A request nonce already used by a kiosk, kept for the clock-skew window only."""
+
+    __tablename__ = "seen_nonces"
+    __table_args__ = (UniqueConstraint("kiosk_code", "nonce"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kiosk_code: Mapped[str] = mapped_column(String(32))
+    nonce: Mapped[str] = mapped_column(String(32))
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class StatusAttempt(CentralBase):
+    """One wrong secret given for a tracking number, to throttle guessing."""
+
+    __tablename__ = "status_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tracking_number: Mapped[str] = mapped_column(String(32), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Inspector(CentralBase):
+    """A discipline inspector who signs in to the web inbox of one office.
+
+    ``cadre_code`` is set when the inspector is also a cadre somewhere, so complaints that
+    implicate them are never shown to them.
+    """
+
+    __tablename__ = "inspectors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    office_id: Mapped[int] = mapped_column(ForeignKey(DisciplineOffice.__table__.c.id), index=True)
+    cadre_code: Mapped[str | None] = mapped_column(String(32), default=None)
+    #: argon2id hash of the password (``central.passwords``).
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    office: Mapped[DisciplineOffice] = relationship(DisciplineOffice)
+    sessions: Mapped[list[InspectorSession]] = relationship(
+        back_populates="inspector", cascade="all, delete-orphan"
+    )
+
+
+class InspectorSession(CentralBase):
+    """A signed-in browser session; only a hash of its cookie token is stored."""
+
+    __tablename__ = "inspector_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    inspector_id: Mapped[int] = mapped_column(
+        ForeignKey("inspectors.id", ondelete="CASCADE"), index=True
+    )
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    inspector: Mapped[Inspector] = relationship(back_populates="sessions")
+
+
+class ComplaintAssignment(CentralBase):
+    """The inspector a complaint is assigned to: one row per complaint, replaced on
+    reassignment (the events keep the history)."""
+
+    __tablename__ = "complaint_assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey(Complaint.__table__.c.id, ondelete="CASCADE"), unique=True
+    )
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id"), index=True)
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    assigned_by: Mapped[str] = mapped_column(String(64))
+
+    inspector: Mapped[Inspector] = relationship()
+
+
+__all__ = [
+    "CentralBase",
+    "ComplaintAssignment",
+    "IdempotencyRecord",
+    "Inspector",
+    "InspectorSession",
+    "SeenNonce",
+    "StatusAttempt",
+]
