@@ -1,0 +1,83 @@
+"""Everything the detail page of one complaint shows, gathered in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central import lifecycle
+from central.inbox.scope import may_take
+from central.models import Inspector
+from kiosk.domain.models import AidRecord, Complaint, ComplaintStatus, Member, Outcome
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """The disputed ledger line: what the record says against what the resident received."""
+
+    record: AidRecord
+    recorded_fen: int
+    claimed_fen: int | None
+
+    @property
+    def difference_fen(self) -> int | None:
+        return None if self.claimed_fen is None else self.recorded_fen - self.claimed_fen
+
+
+@dataclass(frozen=True)
+class DetailView:
+    """The complaint with its ledger context, history and the actions open to the viewer."""
+
+    complaint: Complaint
+    overdue: bool
+    assignee: Inspector | None
+    dispute: Dispute | None
+    members: list[Member]
+    payments: list[AidRecord]
+    payments_total_fen: int
+    transitions: list[ComplaintStatus]
+    outcomes: list[Outcome]
+    colleagues: list[Inspector]
+
+
+def gather(session: Session, complaint: Complaint, viewer: Inspector, now: datetime) -> DetailView:
+    household = complaint.household
+    members: list[Member] = []
+    payments: list[AidRecord] = []
+    if household is not None:
+        members = list(household.members)
+        payments = list(
+            session.scalars(
+                select(AidRecord)
+                .where(AidRecord.household_id == household.id)
+                .order_by(AidRecord.paid_on, AidRecord.id)
+            )
+        )
+    dispute = None
+    if complaint.aid_record is not None:
+        dispute = Dispute(
+            complaint.aid_record, complaint.aid_record.amount_fen, complaint.claimed_received_fen
+        )
+    office_staff = session.scalars(
+        select(Inspector)
+        .where(Inspector.office_id == viewer.office_id, Inspector.active.is_(True))
+        .order_by(Inspector.display_name, Inspector.id)
+    )
+    # Only colleagues who could open the complaint themselves: assigning it to the cadre it
+    # accuses would defeat the routing rule.
+    colleagues = [c for c in office_staff if may_take(session, c, complaint)]
+    return DetailView(
+        complaint=complaint,
+        overdue=lifecycle.is_overdue(complaint, now),
+        assignee=lifecycle.assignee(session, complaint),
+        dispute=dispute,
+        members=members,
+        payments=payments,
+        payments_total_fen=sum(p.amount_fen for p in payments),
+        transitions=list(lifecycle.allowed_transitions(complaint)),
+        outcomes=list(Outcome),
+        colleagues=colleagues,
+    )
