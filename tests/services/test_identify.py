@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from kiosk.domain.idnumber import id_lookup_hash, make_id_number, parse_id_number
 from kiosk.domain.models import (
@@ -20,6 +22,7 @@ from kiosk.domain.models import (
     Sex,
 )
 from kiosk.services.identify import (
+    _MEMBER_BY_ID_HASH,
     PER_ID_NUMBER,
     AttemptThrottle,
     Identifier,
@@ -155,3 +158,34 @@ def test_old_failures_are_forgotten() -> None:
     assert throttle.wait_s("k") == 10
     clock.now += 51
     assert throttle.wait_s("k") == 0
+
+
+def test_the_lookup_is_one_probe_of_the_unique_hash_index(sessions) -> None:
+    """The query finds a member through the unique index on id_hash, never by a scan."""
+    sql = str(_MEMBER_BY_ID_HASH.compile(dialect=sqlite_dialect.dialect()))
+    with sessions() as session:
+        plan = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", ("x",)).all()
+    assert [str(row[-1]) for row in plan] == [
+        "SEARCH members USING INDEX sqlite_autoindex_members_1 (id_hash=?)"
+    ]
+
+
+def test_a_member_written_later_is_found_and_no_connection_is_kept(sessions) -> None:
+    """Each identification reads the store afresh and gives its connection back."""
+    identifier = _identifier(sessions, FakeClock())
+    later = parse_id_number(UNKNOWN)
+    assert identifier.identify(later, "LM").outcome is Outcome.NO_MATCH
+    with sessions.begin() as s:
+        household_id = s.scalar(select(Household.id))
+        s.add(
+            Member(
+                household_id=household_id, position=1, name="李明", name_initials="LM",
+                relation=Relation.SON, sex=Sex.MALE, birth_date=later.birth_date,
+                id_hash=id_lookup_hash(later, KEY), id_masked=later.masked,
+                labour_capacity=LabourCapacity.ORDINARY, health=Health.HEALTHY,
+            )
+        )  # fmt: skip
+    result = identifier.identify(later, "LM")
+    assert result.outcome is Outcome.IDENTIFIED and result.household_id == household_id
+    engine = sessions.kw["bind"]
+    assert engine.pool.checkedout() == 0

@@ -185,6 +185,9 @@ class Member(Base):
     __table_args__ = (
         Index("ix_members_household_position", "household_id", "position"),
         Index("ix_members_initials", "name_initials"),
+        # Identification by village and initials: a village's households, then each
+        # household's members by initials (migration 0002).
+        Index("ix_members_household_initials", "household_id", "name_initials"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -370,8 +370,12 @@ def generate_demo_data(
         finally:
             if foreign_keys is not None:
                 _switch_foreign_keys(conn, on=foreign_keys)
-    if sqlite:
-        with engine.connect() as conn:  # fold the WAL into the database file
+    with engine.connect() as conn:
+        # Planner statistics for the new rows (a few seconds for a million members):
+        # without them SQLite guesses table sizes and may pick slow plans.
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+        if sqlite:  # fold the WAL into the database file
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     if progress is not None:
         progress(done, households)

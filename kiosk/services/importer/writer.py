@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kiosk.domain.base import Base, utcnow
@@ -85,6 +85,11 @@ class Writer:
         self._members(data)
         self._assignments(data)
         self._aid_records(data)
+        if self.write:
+            # Fresh planner statistics, in the same transaction (a few seconds for a
+            # million members): a load can change table sizes by orders of magnitude, and
+            # stale statistics lead SQLite to slow plans.
+            self.session.execute(text("ANALYZE"))
         return self.counts
 
     def _update(self, existing: Base, wanted: Mapping[str, object]) -> Outcome:
