@@ -7,15 +7,13 @@ import logging
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from kiosk.domain.models import Assignment, Cadre, RegionLevel
 from kiosk.services.resident import responsible
 from kiosk.services.store import Store
-from kiosk.views.i18n import Translations
 from kiosk.views.labels import phone_number
 from kiosk.views.screens.cadre import CadreScreen
 
@@ -103,7 +101,8 @@ def test_nobody_responsible_says_whom_to_ask(
         "龙里县冠山街道" in t and "服务大厅" in t
         for t in screens.texts(screen, with_root=True, descriptions=True)
     )
-    assert screen.findChild(QLabel, "cadre-phone") is None
+    phone = screen.findChild(QLabel, "cadre-phone")
+    assert phone is None or (not phone.isVisible() and phone.text() == "")
     assert "目前没有干部" in screen.spoken_text()
 
 
@@ -143,29 +142,3 @@ def test_clear_leaves_nothing_of_the_resident(
     assert "王建国" not in left
     assert screen.responsible is None
     assert screen.spoken_text() == screen.screen_title()
-
-
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
-@pytest.mark.parametrize(("width", "height"), [(1080, 1920), (1366, 768)])
-def test_fits_portrait_and_small_screens(
-    qtbot: QtBot,
-    holder: QWidget,
-    screens: Screens,
-    translations: Translations,
-    demo_store: Store,
-    width: int,
-    height: int,
-    language: str,
-) -> None:
-    """At 1080x1920 and 1366x768, in Chinese and English, nothing sticks out sideways."""
-    translations.set_language(language)
-    holder.resize(width, height)
-    screen = make_screen(screens, demo_store)
-    household = screens.household_id(demo_store, RELIEF_FILE)
-    add_earlier_cadre(demo_store, household)
-    screen.load(household)
-    qtbot.waitUntil(lambda: screen.width() == width)
-    for widget in screen.findChildren(QWidget):
-        if widget.isVisible():
-            left = widget.mapTo(screen, QPoint(0, 0)).x()
-            assert left + widget.width() <= width, widget.objectName()

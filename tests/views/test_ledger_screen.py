@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
-import pytest
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -31,9 +30,9 @@ from kiosk.domain.names import name_initials
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.screens.ledger import BATCH, FIRST_BATCH, LedgerScreen
-from kiosk.views.theme import HIGH_CONTRAST, NORMAL, Theme, load_stylesheet, with_large_text
 
 from .conftest import Screens, fixed_clock
+from .test_screen_layouts import assert_inside
 
 RELIEF_FILE = "522730001001-0001"
 VILLAGE = "522730001001"
@@ -230,38 +229,6 @@ def test_300_payments_open_at_once_and_lay_out_inside_the_screen(
     print(f"ledger of 300 payments loaded in {elapsed * 1000:.0f} ms")
 
 
-@pytest.mark.parametrize("theme", [NORMAL, with_large_text(NORMAL), HIGH_CONTRAST])
-@pytest.mark.parametrize(("width", "height"), [(1080, 1800), (1366, 648), (1920, 960)])
-def test_the_ledger_fits_every_screen_and_theme(
-    qtbot: QtBot,
-    holder: QWidget,
-    screens: Screens,
-    store: Store,
-    translations: Translations,
-    theme: Theme,
-    width: int,
-    height: int,
-) -> None:
-    """In English, at 1080x1920, 1366x768 and 1080p, in every theme, nothing sticks out."""
-    translations.set_language("en")
-    holder.setStyleSheet(load_stylesheet(theme))
-    holder.resize(width, height)
-    screen = make_screen(screens, store)
-    screen.load(screens.household_id(store, RELIEF_FILE))
-    tap(qtbot, screen.older_button)
-    card = screen.year_page().cards[0]  # type: ignore[union-attr]
-    tap(qtbot, card.full_button)
-    qtbot.waitUntil(lambda: screen.width() == width)
-    assert (holder.width(), holder.height()) == (width, height)
-    unnamed = [
-        b.objectName()
-        for b in screen.findChildren(QAbstractButton)
-        if b.isVisible() and not b.accessibleName()
-    ]
-    assert unnamed == []
-    assert_inside(screen)
-
-
 def test_a_long_year_builds_more_cards_as_the_resident_scrolls(
     qtbot: QtBot, screens: Screens, store: Store
 ) -> None:
@@ -342,25 +309,6 @@ def test_read_aloud_text_names_the_totals(qtbot: QtBot, screens: Screens, store:
     assert "¥26,000.00" in spoken
     assert "2016" in spoken
     assert screen.screen_title() == "我家名下的补助款"
-
-
-def assert_inside(screen: LedgerScreen) -> None:
-    """No visible widget sticks out of the screen sideways; outside the scrolled page, none
-    sticks out at the bottom either."""
-    width, height = screen.width(), screen.height()
-    scrolled = screen.year_scroll.area.widget()
-    viewport = screen.year_scroll.area.viewport()
-    for widget in screen.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        top_left = widget.mapTo(screen, QPoint(0, 0))
-        assert top_left.x() >= 0, widget.objectName()
-        assert top_left.x() + widget.width() <= width, (widget.objectName(), widget.width())
-        if scrolled is None or not scrolled.isAncestorOf(widget):
-            assert top_left.y() + widget.height() <= height, widget.objectName()
-        else:  # inside the page: not cut off by the edge of the scrolling area
-            right = viewport.mapTo(screen, QPoint(viewport.width(), 0)).x()
-            assert top_left.x() + widget.width() <= right, widget.objectName()
 
 
 def assert_nothing_holds(root: QWidget, secrets: list[str]) -> None:

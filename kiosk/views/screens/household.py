@@ -3,7 +3,6 @@ what help it got, and who belongs to it."""
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -14,18 +13,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.domain.poverty import AT_RISK_FROM, SCORE_MAX, STABLE_FROM
+from kiosk.domain.poverty import AT_RISK_FROM, SCORE_MAX, STABLE_FROM, Band, Indicator
 from kiosk.services.resident import HouseholdFile, MemberView, household_file
 from kiosk.views import labels
-from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.base import ScreenContext
+
+# Other screens (bulletins, dispute, complaint) import ScrollPage, discard, fill and label
+# from here; they live in common.py with the rest of the shared scaffolding.
+from kiosk.views.screens.common import Pool, ScrollViewScreen, set_shown
+from kiosk.views.screens.common import ScrollPage as ScrollPage
+from kiosk.views.screens.common import discard as discard
+from kiosk.views.screens.common import fill as fill
+from kiosk.views.screens.common import label as label
 
 _MARGIN = 48
 _GAP = 24
@@ -35,167 +39,52 @@ _TWO_COLUMNS_FROM = 1150
 _MEMBER_CARD_WIDTH = 380
 
 
-def fill(template: str, *values: object) -> str:
-    """Put ``values`` in place of %1, %2... in a translated text (PySide has no QString.arg)."""
-    for number in range(len(values), 0, -1):  # %10 before %1
-        template = template.replace(f"%{number}", str(values[number - 1]))
-    return template
-
-
-def discard(widget: QWidget) -> None:
-    """Delete ``widget`` and everything in it now, so nothing of it stays among the
-    screen's children (deleteLater would leave it there until the event loop runs).
-
-    Deleting at once also spares Qt restyling a whole page for a move out of the window.
-    Never call it from a signal of a widget inside ``widget``.
-    """
-    shiboken6.delete(widget)
-
-
-def label(role: str, text: str = "", *, wrap: bool = True) -> QLabel:
-    """A plain-text label with a style role; residents' names are never read as markup."""
-    made = QLabel(text)
-    made.setProperty("role", role)
-    made.setTextFormat(Qt.TextFormat.PlainText)
-    made.setWordWrap(wrap)
-    # With a style-sheet padding, QLabel would otherwise indent its text as if framed.
-    made.setIndent(0)
-    return made
-
-
-class ScrollPage(QWidget):
-    """A page taller than the screen: drag it with a finger, or touch the big Up and Down
-    buttons beside it (an old hand may not know how to drag).
-
-    Put the content in with :meth:`set_content`. No signals.
-    """
+class MemberCard(QFrame):
+    """One member of the household: name, relation, sex and age, masked ID number, labour
+    capacity and health. Made once and refilled with :meth:`set_member`. No signals."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.area = QScrollArea()
-        self.area.setObjectName("scroll-page")
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The Up and Down buttons show where the page stands; a thin bar is no target.
-        self.area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        QScroller.grabGesture(
-            self.area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-        scroller = QScroller.scroller(self.area.viewport())
-        properties = scroller.scrollerProperties()
-        # A touch reaches the button under the finger at once: Qt's default holds it back
-        # for a moment, and after the page has been scrolled it never arrives at all.
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
-        # The page stops at its ends instead of springing back: less to puzzle over.
-        properties.setScrollMetric(
-            QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
-            QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
-        )
-        scroller.setScrollerProperties(properties)
-
-        self.up_button = QPushButton()
-        self.up_button.setObjectName("scroll-up")
-        self.down_button = QPushButton()
-        self.down_button.setObjectName("scroll-down")
-        buttons = QVBoxLayout()
-        buttons.setSpacing(_GAP)
-        for button in (self.up_button, self.down_button):
-            button.setProperty("role", "scroll")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-            policy = button.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            button.setSizePolicy(policy)
-        buttons.addWidget(self.up_button, 1)
-        buttons.addWidget(self.down_button, 1)
-
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(_GAP // 2)
-        row.addWidget(self.area, 1)
-        row.addLayout(buttons)
-
-        bar = self.area.verticalScrollBar()
-        bar.rangeChanged.connect(self._update_buttons)
-        bar.valueChanged.connect(self._update_buttons)
-        self.up_button.clicked.connect(lambda: self.scroll_by_page(-1))
-        self.down_button.clicked.connect(lambda: self.scroll_by_page(1))
-        self.retranslate()
-        self._update_buttons()
-
-    def set_content(self, widget: QWidget) -> None:
-        self.area.setWidget(widget)
-
-    def scroll_by_page(self, direction: int) -> None:
-        """Move most of a screenful up (-1) or down (1), keeping a little for context."""
-        bar = self.area.verticalScrollBar()
-        step = max(bar.pageStep() * 4 // 5, 1)
-        bar.setValue(bar.value() + direction * step)
-
-    def scroll_to_top(self) -> None:
-        self.area.verticalScrollBar().setValue(0)
-
-    def can_scroll(self) -> bool:
-        return self.area.verticalScrollBar().maximum() > 0
-
-    def retranslate(self) -> None:
-        self.up_button.setText(self.tr("▲\nUp"))
-        self.up_button.setAccessibleName(self.tr("Show the part above"))
-        self.down_button.setText(self.tr("▼\nDown"))
-        self.down_button.setAccessibleName(self.tr("Show the part below"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _update_buttons(self) -> None:
-        bar = self.area.verticalScrollBar()
-        scrolls = bar.maximum() > 0
-        for button, usable in (
-            (self.up_button, bar.value() > bar.minimum()),
-            (self.down_button, bar.value() < bar.maximum()),
-        ):
-            if button.isHidden() == scrolls:
-                button.setHidden(not scrolls)
-            if button.isEnabled() != usable:
-                button.setEnabled(usable)
-
-
-class MemberCard(QFrame):
-    """One member of the household: name, relation, sex and age, masked ID number, labour
-    capacity and health. No signals."""
-
-    def __init__(self, member: MemberView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.member = member
+        self.member: MemberView | None = None
         self.setProperty("role", "card")
-        self.name_label = label("card-title", member.name)
+        self.name_label = label("card-title")
         self.relation_label = label("value")
         self.id_title_label = label("value")
         # Never broken across lines, so a card is never narrower than the number.
-        self.id_label = label("value", member.id_masked, wrap=False)
+        self.id_label = label("value", wrap=False)
         self.labour_label = label("value")
         self.health_label = label("value")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        layout.setSpacing(_GAP // 3)
-        for widget in (
+        self.labels = (
             self.name_label,
             self.relation_label,
             self.id_title_label,
             self.id_label,
             self.labour_label,
             self.health_label,
-        ):
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
+        layout.setSpacing(_GAP // 3)
+        for widget in self.labels:
             layout.addWidget(widget)
         layout.addStretch(1)
+        # The page's width decides how many cards stand in a row, not the cards' own
+        # widths (they would keep two in a row where only one fits).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_member(self, member: MemberView | None) -> None:
+        """Show ``member``, or nothing at all (None)."""
+        self.member = member
+        self.name_label.setText(member.name if member else "")
+        self.id_label.setText(member.id_masked if member else "")
         self.retranslate()
 
     def retranslate(self) -> None:
         m = self.member
+        if m is None:
+            for widget in self.labels:
+                widget.clear()
+            return
         self.relation_label.setText(
             fill(
                 self.tr("%1 · %2 · %3 years old"),
@@ -217,11 +106,12 @@ class MemberCard(QFrame):
 
 
 class HouseholdFileView(QWidget):
-    """The content of the household screen for one loaded file; rebuilt on each load."""
+    """The content of the household screen: the file loaded last. Made once; each load
+    refills it with :meth:`show_file` and :meth:`clear` empties it. No signals."""
 
-    def __init__(self, file: HouseholdFile, owner: HouseholdScreen) -> None:
+    def __init__(self, owner: HouseholdScreen) -> None:
         super().__init__()
-        self.file = file
+        self.file: HouseholdFile | None = None
         self.setObjectName("household-file")
         self.setProperty("role", "page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -241,7 +131,7 @@ class HouseholdFileView(QWidget):
 
         # Where and what: place, address, file number, status in words.
         self.where_heading = label("section")
-        self.place_label = label("lead", file.place)
+        self.place_label = label("lead")
         self.address_label = label("body")
         self.file_number_label = label("body")
         self.status_label = label("lead")
@@ -261,11 +151,12 @@ class HouseholdFileView(QWidget):
         self.band_box = QFrame()
         self.band_box.setObjectName("band-box")
         self.band_box.setProperty("role", "band")
-        self.band_box.setProperty("band", file.band.value)
-        self.score_label = label("score", str(file.score), wrap=False)
+        self._band: Band | None = None
+        self.band_box.setProperty("band", "")
+        self.score_label = label("score", wrap=False)
         self.score_label.setObjectName("score")
         self.out_of_label = label("band-words", f"/ {SCORE_MAX}", wrap=False)
-        self.band_symbol_label = label("band-symbol", labels.BAND_SYMBOLS[file.band], wrap=False)
+        self.band_symbol_label = label("band-symbol", wrap=False)
         self.band_symbol_label.setObjectName("band-symbol")
         self.band_words_label = label("band-words")
         self.band_words_label.setObjectName("band-words")
@@ -287,7 +178,7 @@ class HouseholdFileView(QWidget):
         page.addStretch(1)
         page = right
 
-        # The five indicators as bars, each with "score / maximum".
+        # The indicators as bars, each with "score / maximum".
         self.indicator_heading = label("section")
         page.addWidget(self.indicator_heading)
         grid = QGridLayout()
@@ -296,15 +187,13 @@ class HouseholdFileView(QWidget):
         self.indicator_names: list[QLabel] = []
         self.indicator_bars: list[QProgressBar] = []
         self.indicator_values: list[QLabel] = []
-        for row, item in enumerate(file.indicators):
+        for row in range(len(Indicator)):
             name = label("body")
             bar = QProgressBar()
             bar.setProperty("role", "indicator")
-            bar.setRange(0, item.maximum)
-            bar.setValue(item.score)
             bar.setTextVisible(False)
             bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            value = label("value", f"{item.score} / {item.maximum}", wrap=False)
+            value = label("value", wrap=False)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(name, row, 0)
             grid.addWidget(bar, row, 1)
@@ -318,22 +207,16 @@ class HouseholdFileView(QWidget):
         # Causes, the main one first and marked.
         self.causes_heading = label("section")
         page.addWidget(self.causes_heading)
-        self.cause_labels = [label("body") for _ in file.causes]
-        for widget in self.cause_labels:
-            page.addWidget(widget)
         self.no_causes_label = label("body")
-        if not file.causes:
-            page.addWidget(self.no_causes_label)
+        page.addWidget(self.no_causes_label)
+        self._causes = Pool(page, lambda: label("body"), before=self.no_causes_label)
 
         # Help measures, oldest first: year, kind and what was done.
         self.measures_heading = label("section")
         page.addWidget(self.measures_heading)
-        self.measure_labels = [label("body") for _ in file.measures]
-        for widget in self.measure_labels:
-            page.addWidget(widget)
         self.no_measures_label = label("body")
-        if not file.measures:
-            page.addWidget(self.no_measures_label)
+        page.addWidget(self.no_measures_label)
+        self._measures = Pool(page, lambda: label("body"), before=self.no_measures_label)
 
         page.addStretch(1)
         page = outer
@@ -343,13 +226,9 @@ class HouseholdFileView(QWidget):
         page.addWidget(self.members_heading)
         self._members = QGridLayout()
         self._members.setSpacing(_GAP)
-        self.member_cards = [MemberCard(m) for m in file.members]
-        for card in self.member_cards:
-            # The page's width decides how many cards stand in a row, not the cards' own
-            # widths (they would keep two in a row where only one fits).
-            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._member_pool: list[MemberCard] = []
         self._member_columns = 0
-        self._arrange_members(2)
+        self._placed = 0
         page.addLayout(self._members)
 
         page.addSpacing(_GAP)
@@ -362,6 +241,86 @@ class HouseholdFileView(QWidget):
         page.addWidget(self.ledger_button, 0, Qt.AlignmentFlag.AlignHCenter)
         page.addStretch(1)
         self.retranslate()
+
+    @property
+    def member_cards(self) -> list[MemberCard]:
+        """The cards of the members shown now, in order."""
+        return self._member_pool[: len(self.file.members) if self.file else 0]
+
+    @property
+    def cause_labels(self) -> list[QLabel]:
+        return self._causes.made[: len(self.file.causes) if self.file else 0]
+
+    @property
+    def measure_labels(self) -> list[QLabel]:
+        return self._measures.made[: len(self.file.measures) if self.file else 0]
+
+    def show_file(self, file: HouseholdFile) -> None:
+        """Show ``file``, reusing the widgets of the file shown before."""
+        self.file = file
+        self.place_label.setText(file.place)
+        self.score_label.setText(str(file.score))
+        self.band_symbol_label.setText(labels.BAND_SYMBOLS[file.band])
+        self._set_band(file.band)
+        for index, item in enumerate(file.indicators):
+            bar = self.indicator_bars[index]
+            # A progress bar repaints itself at once on a new value, a few ms each: the
+            # page is painted once, after the refill, instead.
+            bar.setUpdatesEnabled(False)
+            bar.setRange(0, item.maximum)
+            bar.setValue(item.score)
+            bar.setUpdatesEnabled(True)
+            self.indicator_values[index].setText(f"{item.score} / {item.maximum}")
+        for index, widgets in enumerate(
+            zip(self.indicator_names, self.indicator_bars, self.indicator_values, strict=True)
+        ):
+            for widget in widgets:
+                set_shown(widget, index < len(file.indicators))
+        for pool, count, none_label in (
+            (self._causes, len(file.causes), self.no_causes_label),
+            (self._measures, len(file.measures), self.no_measures_label),
+        ):
+            pool.fit(count)
+            for widget in pool.hidden():
+                widget.clear()
+            set_shown(none_label, count == 0)
+        while len(self._member_pool) < len(file.members):
+            self._member_pool.append(MemberCard())
+        for index, card in enumerate(self._member_pool):
+            card.set_member(file.members[index] if index < len(file.members) else None)
+        self._arrange_members(self._member_columns or 2)
+        self.retranslate()
+
+    def clear(self) -> None:
+        """Forget the file: no widget keeps any of its words or numbers."""
+        self.file = None
+        self._set_band(None)
+        for widget in (
+            self.place_label,
+            self.address_label,
+            self.file_number_label,
+            self.status_label,
+            self.score_label,
+            self.band_symbol_label,
+            self.band_words_label,
+            self.members_heading,
+            *self.indicator_values,
+        ):
+            widget.clear()
+        for bar in self.indicator_bars:
+            bar.reset()
+            bar.setAccessibleName("")
+        for pool in (self._causes, self._measures):
+            pool.fit(0)
+            for widget in pool.made:
+                widget.clear()
+        for card in self._member_pool:
+            card.set_member(None)
+        # A big household's extra cards go: memory back for the next resident.
+        for card in self._member_pool[4:]:
+            discard(card)
+        del self._member_pool[4:]
+        self._arrange_members(self._member_columns or 2)
 
     def member_columns(self) -> int:
         return self._member_columns
@@ -381,26 +340,36 @@ class HouseholdFileView(QWidget):
         super().resizeEvent(event)
 
     def _arrange_members(self, columns: int) -> None:
-        if columns == self._member_columns:
+        shown = self.member_cards
+        if columns == self._member_columns and len(shown) == self._placed:
+            # The same cards in the same places: nothing moves, nothing to lay out again.
             return
         self._member_columns = columns
-        for card in self.member_cards:
+        self._placed = len(shown)
+        for card in self._member_pool:
             self._members.removeWidget(card)
-        for index, card in enumerate(self.member_cards):
+        for index, card in enumerate(shown):
             self._members.addWidget(card, index // columns, index % columns)
+            set_shown(card, True)
+        for card in self._member_pool[len(shown) :]:
+            set_shown(card, False)
         for column in range(3):
             self._members.setColumnStretch(column, 1 if column < columns else 0)
 
+    def _set_band(self, band: Band | None) -> None:
+        """The band's colour comes from the style sheet by the box's "band" property;
+        restyle the box and its labels only when the band changes."""
+        if band == self._band:
+            return
+        self._band = band
+        self.band_box.setProperty("band", band.value if band else "")
+        for widget in (self.band_box, *self.band_box.findChildren(QLabel)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
     def retranslate(self) -> None:
-        f = self.file
         self.where_heading.setText(self.tr("Where your household is registered"))
-        self.address_label.setText(fill(self.tr("Address: %1"), f.address))
-        self.file_number_label.setText(fill(self.tr("File number: %1"), f.file_number))
-        self.status_label.setText(
-            fill(self.tr("Poverty status: %1"), labels.poverty_status_labels()[f.status])
-        )
         self.index_heading.setText(self.tr("Poverty index score"))
-        self.band_words_label.setText(labels.band_labels()[f.band])
         self.legend_label.setText(
             fill(
                 self.tr(
@@ -413,9 +382,26 @@ class HouseholdFileView(QWidget):
             )
         )
         self.indicator_heading.setText(self.tr("How the score is made up"))
+        self.causes_heading.setText(self.tr("Causes of poverty"))
+        self.no_causes_label.setText(self.tr("No cause is recorded."))
+        self.measures_heading.setText(self.tr("Help your household has received"))
+        self.no_measures_label.setText(self.tr("No help measure is recorded."))
+        self.ledger_button.setText(self.tr("See every payment"))
+        self.ledger_button.setAccessibleName(
+            self.tr("See every payment made in your household's name")
+        )
+        f = self.file
+        if f is None:
+            return
+        self.address_label.setText(fill(self.tr("Address: %1"), f.address))
+        self.file_number_label.setText(fill(self.tr("File number: %1"), f.file_number))
+        self.status_label.setText(
+            fill(self.tr("Poverty status: %1"), labels.poverty_status_labels()[f.status])
+        )
+        self.band_words_label.setText(labels.band_labels()[f.band])
         names = labels.indicator_labels()
         for item, name, bar in zip(
-            f.indicators, self.indicator_names, self.indicator_bars, strict=True
+            f.indicators, self.indicator_names, self.indicator_bars, strict=False
         ):
             name.setText(names[item.indicator])
             bar.setAccessibleName(
@@ -423,24 +409,16 @@ class HouseholdFileView(QWidget):
                     self.tr("%1: %2 of %3 points"), names[item.indicator], item.score, item.maximum
                 )
             )
-        self.causes_heading.setText(self.tr("Causes of poverty"))
         causes = labels.poverty_cause_labels()
         for index, (cause, widget) in enumerate(zip(f.causes, self.cause_labels, strict=True)):
             text = causes[cause]
             widget.setText(fill(self.tr("★ %1 (main cause)"), text) if index == 0 else f"• {text}")
-        self.no_causes_label.setText(self.tr("No cause is recorded."))
-        self.measures_heading.setText(self.tr("Help your household has received"))
         kinds = labels.measure_kind_labels()
         for measure, widget in zip(f.measures, self.measure_labels, strict=True):
             widget.setText(
                 fill(self.tr("%1 · %2: %3"), measure.year, kinds[measure.kind], measure.description)
             )
-        self.no_measures_label.setText(self.tr("No help measure is recorded."))
         self.members_heading.setText(fill(self.tr("People in the household: %1"), len(f.members)))
-        self.ledger_button.setText(self.tr("See every payment"))
-        self.ledger_button.setAccessibleName(
-            self.tr("See every payment made in your household's name")
-        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -448,7 +426,7 @@ class HouseholdFileView(QWidget):
         super().changeEvent(event)
 
 
-class HouseholdScreen(ResidentScreen):
+class HouseholdScreen(ScrollViewScreen[HouseholdFileView]):
     """The household file of the identified resident, on one scrolling page.
 
     Signals:
@@ -456,18 +434,12 @@ class HouseholdScreen(ResidentScreen):
     """
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setObjectName("household-screen")
-        self.page = ScrollPage()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, _GAP, 0)
-        layout.addWidget(self.page)
-        self._view: HouseholdFileView | None = None
+        super().__init__(context, "household-screen", HouseholdFileView(self), parent)
 
     @property
     def file(self) -> HouseholdFile | None:
         """The file shown now, or None before :meth:`load` and after :meth:`clear`."""
-        return self._view.file if self._view is not None else None
+        return self.view.file
 
     def screen_title(self) -> str:
         return self.tr("Your household file")
@@ -476,19 +448,8 @@ class HouseholdScreen(ResidentScreen):
         """Read the household's file from the store and show it from the top."""
         with self.context.sessions() as session:
             file = household_file(session, household_id, today=self.context.today())
-        self.clear()
-        self._view = HouseholdFileView(file, self)
-        self.page.set_content(self._view)
-        self.page.scroll_to_top()
-
-    def clear(self) -> None:
-        if self._view is not None:
-            view, self._view = self._view, None
-            discard(view)
-
-    def retranslate(self) -> None:
-        # The file view and the cards translate themselves on LanguageChange.
-        pass
+        self.view.show_file(file)
+        self.shown_from_top()
 
     def spoken_text(self) -> str:
         file = self.file

@@ -5,7 +5,9 @@ resident has said about it. Two big buttons on each: "Received in full" (one tap
 short "are you sure") and "Not right", which opens the dispute steps.
 
 A year is one page, so a household with 300 payments over twenty years still opens at
-once; within a long year the cards are built a batch at a time as the resident scrolls.
+once; within a long year the cards are shown a batch at a time as the resident scrolls.
+The page and its cards are made once and refilled for each year and each household:
+making and styling a card costs far more than setting its texts.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,15 +35,17 @@ from kiosk.services.resident import (
 )
 from kiosk.views import labels
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.common import Pages, Pool, ScrollPage, fill, label, set_shown
 from kiosk.views.screens.dispute import DisputeScreen, in_chinese
-from kiosk.views.screens.household import ScrollPage, discard, fill, label
 
 _MARGIN = 48
 _GAP = 24
-#: Cards built when a year opens (more than a screenful), and then at a time as the
-#: resident nears the end: styling a card costs milliseconds, and a year may hold hundreds.
+#: Cards filled when a year opens (more than a screenful), and then at a time as the
+#: resident nears the end: a new card costs milliseconds, and a year may hold hundreds.
 FIRST_BATCH = 4
 BATCH = 8
+#: Cards kept for the next household after a session ends; more are deleted.
+KEEP_CARDS = FIRST_BATCH + BATCH
 
 
 def _button(name: str, role: str | None = None) -> QPushButton:
@@ -68,11 +71,10 @@ class PaymentCard(QFrame):
     confirm_requested = Signal(int)
     dispute_requested = Signal(int)
 
-    def __init__(self, line: PaymentLine, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line = line
+        self._line: PaymentLine | None = None
         self.setProperty("role", "card")
-        self.setObjectName(f"payment-{line.aid_record_id}")
         self._note = ""
 
         self.programme_label = label("card-title")
@@ -122,15 +124,40 @@ class PaymentCard(QFrame):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self.full_button.clicked.connect(self._ask_confirm)
-        self.wrong_button.clicked.connect(lambda: self.dispute_requested.emit(line.aid_record_id))
-        self.retranslate()
+        self.wrong_button.clicked.connect(
+            lambda: self.dispute_requested.emit(self.line.aid_record_id)
+        )
+
+    @property
+    def line(self) -> PaymentLine:
+        """The payment shown (only asked of a card that shows one)."""
+        assert self._line is not None
+        return self._line
+
+    def shows(self, aid_record_id: int) -> bool:
+        return self._line is not None and self._line.aid_record_id == aid_record_id
 
     def set_line(self, line: PaymentLine, note: str = "") -> None:
-        """Show the payment's new state (after the resident's answer) and an optional note."""
-        self.line = line
+        """Show ``line`` (another payment, or the same after the resident's answer) and an
+        optional note."""
+        self._line = line
         self._note = note
+        self.setObjectName(f"payment-{line.aid_record_id}")
         self._cancel_confirm()
         self.retranslate()
+
+    def clear(self) -> None:
+        """Forget the payment: every text of the card is emptied."""
+        self._line = None
+        self._note = ""
+        self.setObjectName("")
+        self._cancel_confirm()
+        for text in self.findChildren(QLabel):
+            text.clear()
+        for named in (self, *self.findChildren(QPushButton)):
+            named.setAccessibleName("")
+        if self.note_label is not None:
+            set_shown(self.note_label, False)
 
     def details_text(self) -> str:
         """Date, department, channel and recipient, one per line."""
@@ -149,7 +176,9 @@ class PaymentCard(QFrame):
         return self.status_label.text()
 
     def retranslate(self) -> None:
-        line = self.line
+        line = self._line
+        if line is None:
+            return
         self.programme_label.setText(labels.programme_labels()[line.programme])
         self.amount_label.setText(format_fen(line.amount_fen))
         self.date_label.setText(fill(self.tr("Paid on: %1"), labels.long_date(line.paid_on)))
@@ -170,7 +199,7 @@ class PaymentCard(QFrame):
             self._layout.insertWidget(self._layout.indexOf(self.status_label) + 1, self.note_label)
         if self.note_label is not None:
             self.note_label.setText(self._note)
-            self.note_label.setVisible(bool(self._note))
+            set_shown(self.note_label, bool(self._note))
         self.full_button.setText(self.tr("✓ Received in full"))
         self.full_button.setAccessibleName(
             fill(self.tr("I received all %1"), format_fen(line.amount_fen))
@@ -214,8 +243,9 @@ class PaymentCard(QFrame):
             buttons.addWidget(button, 1)
         confirming.addLayout(buttons)
         self._layout.addWidget(self.confirming)
-        aid_record_id = self.line.aid_record_id
-        self.yes_button.clicked.connect(lambda: self.confirm_requested.emit(aid_record_id))
+        self.yes_button.clicked.connect(
+            lambda: self.confirm_requested.emit(self.line.aid_record_id)
+        )
         self.no_button.clicked.connect(self._cancel_confirm)
         self.retranslate()
 
@@ -227,38 +257,66 @@ class PaymentCard(QFrame):
 
 
 class YearPage(QWidget):
-    """The payments of one year as cards, built a batch at a time. No signals of its own;
-    the ledger screen connects each card's as it is made."""
+    """The payments of one year as cards, shown a batch at a time. Made once and refilled
+    with :meth:`show_year`. No signals of its own; the ledger screen connects each card's
+    as it is made."""
 
-    def __init__(self, year: LedgerYear, owner: LedgerScreen) -> None:
-        super().__init__(owner.year_scroll.area)
-        self.year = year
+    def __init__(self, owner: LedgerScreen) -> None:
+        super().__init__()
+        self.year: LedgerYear | None = None
         self.setProperty("role", "page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._owner = owner
-        self.cards: list[PaymentCard] = []
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, _GAP)
         self._column.setSpacing(_GAP)
+        # The stretch after the cards keeps a short year at the top.
         self._column.addStretch(1)
-        self.build_more(FIRST_BATCH)
+        self._pool = Pool(self._column, self._make_card, after_last=1)
+        self._shown = 0
+
+    @property
+    def cards(self) -> list[PaymentCard]:
+        """The cards filled now, in the year's order."""
+        return self._pool.made[: self._shown]
+
+    def show_year(self, year: LedgerYear) -> None:
+        """Show the first cards of ``year``, reusing the cards shown before."""
+        self.year = year
+        self._fill(0, min(FIRST_BATCH, len(year.lines)))
+
+    def clear(self) -> None:
+        self.year = None
+        self._fill(0, 0)
+        self._pool.trim(KEEP_CARDS)
 
     def fully_built(self) -> bool:
-        return len(self.cards) >= len(self.year.lines)
+        return self.year is None or self._shown >= len(self.year.lines)
 
     def build_more(self, count: int = BATCH) -> None:
-        """Add the next ``count`` cards, if any are left."""
-        start = len(self.cards)
-        for line in self.year.lines[start : start + count]:
-            card = PaymentCard(line)
-            card.confirm_requested.connect(self._owner.confirm)
-            card.dispute_requested.connect(self._owner.open_dispute)
-            # Before the stretch that keeps a short year at the top.
-            self._column.insertWidget(self._column.count() - 1, card)
-            self.cards.append(card)
+        """Show the next ``count`` cards, if any are left."""
+        if self.year is not None:
+            self._fill(self._shown, min(self._shown + count, len(self.year.lines)))
 
     def card_for(self, aid_record_id: int) -> PaymentCard | None:
-        return next((c for c in self.cards if c.line.aid_record_id == aid_record_id), None)
+        return next((c for c in self.cards if c.shows(aid_record_id)), None)
+
+    def _fill(self, kept: int, count: int) -> None:
+        """Show ``count`` cards: the first ``kept`` as they are, the others refilled; empty
+        the cards no longer shown."""
+        lines = self.year.lines if self.year is not None else ()
+        cards = self._pool.fit(count)
+        for index in range(kept, count):
+            cards[index].set_line(lines[index])
+        for card in self._pool.made[count : self._shown]:
+            card.clear()
+        self._shown = count
+
+    def _make_card(self) -> PaymentCard:
+        card = PaymentCard()
+        card.confirm_requested.connect(self._owner.confirm)
+        card.dispute_requested.connect(self._owner.open_dispute)
+        return card
 
 
 class LedgerScreen(ResidentScreen):
@@ -278,7 +336,6 @@ class LedgerScreen(ResidentScreen):
         self._household_id: int | None = None
         self._ledger: Ledger | None = None
         self._year_index = 0
-        self._page: YearPage | None = None
 
         self.total_label = label("lead")
         self.total_label.setObjectName("grand-total")
@@ -301,6 +358,8 @@ class LedgerScreen(ResidentScreen):
         self.year_total_label.setObjectName("year-total")
         self.year_total_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.year_scroll = ScrollPage()
+        self._page = YearPage(self)
+        self.year_scroll.set_content(self._page)
 
         years = QVBoxLayout()
         years.setSpacing(0)
@@ -328,7 +387,7 @@ class LedgerScreen(ResidentScreen):
         column.addStretch(0)
 
         self.dispute = DisputeScreen(context)
-        self.stack = QStackedWidget()
+        self.stack = Pages()
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.dispute)
         layout = QVBoxLayout(self)
@@ -354,17 +413,21 @@ class LedgerScreen(ResidentScreen):
         """Read every payment of the household and show the newest year."""
         with self.context.sessions() as session:
             found = ledger(session, household_id)
-        self.clear()
+        # Only an open dispute holds anything to forget; clearing a closed one would
+        # still set its texts again and make Qt lay out the whole screen anew.
+        if self.stack.currentWidget() is self.dispute:
+            self._close_dispute()
         self._household_id = household_id
         self._ledger = found
+        if not found.years:
+            self._page.clear()
         self._show_state()
         self.show_year(0)
         self.retranslate()
 
     def clear(self) -> None:
-        self.dispute.clear()
-        self.stack.setCurrentWidget(self.list_page)
-        self._drop_page()
+        self._close_dispute()
+        self._page.clear()
         self._household_id = None
         self._ledger = None
         self._year_index = 0
@@ -414,10 +477,10 @@ class LedgerScreen(ResidentScreen):
         return self._ledger
 
     def current_year(self) -> LedgerYear | None:
-        return self._page.year if self._page is not None else None
+        return self._page.year
 
     def year_page(self) -> YearPage | None:
-        return self._page
+        return self._page if self._page.year is not None else None
 
     def show_year(self, index: int) -> None:
         """Show the year at ``index`` (0 is the newest), from its top."""
@@ -425,10 +488,9 @@ class LedgerScreen(ResidentScreen):
         if found is None or not found.years:
             return
         index = max(0, min(index, len(found.years) - 1))
-        self._drop_page()
         self._year_index = index
-        self._page = YearPage(found.years[index], self)
-        self.year_scroll.set_content(self._page)
+        self._page.show_year(found.years[index])
+        self.year_scroll.lay_out_now()
         self.year_scroll.scroll_to_top()
         self._retranslate_year()
         for button, usable in (
@@ -450,8 +512,6 @@ class LedgerScreen(ResidentScreen):
     def card_for(self, aid_record_id: int) -> PaymentCard | None:
         """The card of an aid record on the year page shown now (building batches to it)."""
         page = self._page
-        if page is None:
-            return None
         card = page.card_for(aid_record_id)
         while card is None and not page.fully_built():
             page.build_more()
@@ -508,16 +568,11 @@ class LedgerScreen(ResidentScreen):
             None,
         )
         page = self._page
-        if page is not None and self._year_index < len(self._ledger.years):
+        if page.year is not None and self._year_index < len(self._ledger.years):
             page.year = self._ledger.years[self._year_index]
         card = self.card_for(aid_record_id)
         if card is not None and line is not None:
             card.set_line(line, note or self.tr("Recorded."))
-
-    def _drop_page(self) -> None:
-        if self._page is not None:
-            page, self._page = self._page, None
-            discard(page)
 
     def _show_state(self) -> None:
         has_payments = self._ledger is not None and bool(self._ledger.years)
@@ -529,15 +584,13 @@ class LedgerScreen(ResidentScreen):
             (self.empty_label, empty),
             (self.empty_hint, empty),
         ):
-            if widget.isHidden() == visible:
-                widget.setVisible(visible)
+            set_shown(widget, visible)
 
     def _retranslate_year(self) -> None:
-        page = self._page
+        year = self._page.year
         found = self._ledger
-        if page is None or found is None:
+        if year is None or found is None:
             return
-        year = page.year
         self.year_label.setText(fill(self.tr("Year %1"), year.year))
         self.year_total_label.setText(
             fill(
@@ -561,7 +614,7 @@ class LedgerScreen(ResidentScreen):
 
     def _maybe_build_more(self) -> None:
         page = self._page
-        if page is None or page.fully_built():
+        if page.fully_built():
             return
         bar = self.year_scroll.area.verticalScrollBar()
         if bar.value() >= bar.maximum() - bar.pageStep():

@@ -6,15 +6,23 @@ import calendar
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import LoanView, loans
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.common import GAP as _GAP
-from kiosk.views.screens.common import ScrollViewScreen, card_layout, page_layout
-from kiosk.views.screens.household import fill, label
+from kiosk.views.screens.common import (
+    CardListView,
+    Pool,
+    PooledCard,
+    ScrollViewScreen,
+    card_layout,
+    fill,
+    label,
+    set_shown,
+)
 
 
 def due_date(start: date, months: int) -> date:
@@ -25,17 +33,17 @@ def due_date(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-class LoanCard(QFrame):
+class LoanCard(PooledCard):
     """One loan: amount and bank, then its terms as label and value pairs, then every
-    repayment. No signals."""
+    repayment. Made once and refilled with :meth:`set_loan`. No signals."""
 
-    def __init__(self, loan: LoanView, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loan = loan
+        self.loan: LoanView | None = None
         column = card_layout(self, "loan-card")
-        self.amount_label = label("money", format_fen(loan.amount_fen))
+        self.amount_label = label("money")
         self.amount_label.setObjectName("loan-amount")
-        self.bank_label = label("card-title", loan.bank)
+        self.bank_label = label("card-title")
         self.status_label = label("lead")
         self.status_label.setObjectName("loan-status")
         column.addWidget(self.amount_label)
@@ -61,19 +69,44 @@ class LoanCard(QFrame):
 
         self.repayments_heading = label("card-title")
         column.addWidget(self.repayments_heading)
-        self.repayment_labels = [label("body") for _ in loan.repayments]
-        for widget in self.repayment_labels:
-            column.addWidget(widget)
+        repayments = QVBoxLayout()
+        repayments.setSpacing(column.spacing())
+        column.addLayout(repayments)
+        self._repayments = Pool(repayments, lambda: label("body"))
         self.no_repayments_label = label("body")
-        if not loan.repayments:
-            column.addWidget(self.no_repayments_label)
+        column.addWidget(self.no_repayments_label)
+
+    @property
+    def repayment_labels(self) -> list[QLabel]:
+        """One label per repayment of the loan shown."""
+        return self._repayments.made[: len(self.loan.repayments) if self.loan else 0]
+
+    def set_loan(self, loan: LoanView) -> None:
+        self.loan = loan
+        self.amount_label.setText(format_fen(loan.amount_fen))
+        self.bank_label.setText(loan.bank)
+        self._repayments.fit(len(loan.repayments))
+        for widget in self._repayments.hidden():
+            widget.clear()
+        set_shown(self.no_repayments_label, not loan.repayments)
         self.retranslate()
 
+    def clear(self) -> None:
+        self.loan = None
+        self._repayments.fit(0)
+        for widget in self.findChildren(QLabel):
+            widget.clear()
+            widget.setAccessibleName("")
+
     def remaining_fen(self) -> int:
+        if self.loan is None:
+            return 0
         return max(self.loan.amount_fen - self.loan.repaid_fen, 0)
 
     def retranslate(self) -> None:
         loan = self.loan
+        if loan is None:
+            return
         self.bank_label.setAccessibleName(fill(self.tr("Bank: %1"), loan.bank))
         self.status_label.setText(
             fill(
@@ -123,44 +156,31 @@ class LoanCard(QFrame):
         super().changeEvent(event)
 
 
-class _LoansView(QWidget):
-    """The content of the screen for one household; rebuilt on each load. No signals."""
+class _LoansView(CardListView[LoanView, LoanCard]):
+    """The content of the screen: the loans of the household loaded last. No signals."""
 
-    def __init__(self, found: tuple[LoanView, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.found = found
-        page = page_layout(self, "loans-view")
-        self.summary_label = label("lead")
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("loans-view", parent)
         self.summary_label.setObjectName("loans-summary")
-        page.addWidget(self.summary_label)
-        self.cards = [LoanCard(loan) for loan in found]
-        for card in self.cards:
-            page.addWidget(card)
-        self.hint_label = label("hint")
-        page.addWidget(self.hint_label)
-        page.addStretch(1)
-        self.retranslate()
 
-    def retranslate(self) -> None:
-        count = len(self.found)
+    def make_card(self) -> LoanCard:
+        return LoanCard()
+
+    def fill_card(self, card: LoanCard, item: LoanView) -> None:
+        card.set_loan(item)
+
+    def summary_text(self, count: int) -> str:
         if count == 0:
-            summary = self.tr("Your household has no loan on record.")
-        elif count == 1:
-            summary = self.tr("Your household has 1 loan on record.")
-        else:
-            summary = fill(self.tr("Your household has %1 loans on record."), count)
-        self.summary_label.setText(summary)
-        self.hint_label.setText(
-            self.tr(
-                "If a loan is missing or something here is wrong, ask the staff of the street"
-                " office, here in the service hall."
-            )
-        )
+            return self.tr("Your household has no loan on record.")
+        if count == 1:
+            return self.tr("Your household has 1 loan on record.")
+        return fill(self.tr("Your household has %1 loans on record."), count)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def hint_text(self) -> str:
+        return self.tr(
+            "If a loan is missing or something here is wrong, ask the staff of the street"
+            " office, here in the service hall."
+        )
 
 
 class LoansScreen(ScrollViewScreen[_LoansView]):
@@ -172,12 +192,12 @@ class LoansScreen(ScrollViewScreen[_LoansView]):
     """
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, "loans-screen", parent)
+        super().__init__(context, "loans-screen", _LoansView(), parent)
 
     @property
     def loans(self) -> tuple[LoanView, ...] | None:
         """The loans shown now, or None before :meth:`load` and after :meth:`clear`."""
-        return self._view.found if self._view is not None else None
+        return self.view.found
 
     def screen_title(self) -> str:
         return self.tr("Your loans")
@@ -186,21 +206,24 @@ class LoansScreen(ScrollViewScreen[_LoansView]):
         """Read the household's loans and show them from the top."""
         with self.context.sessions() as session:
             found = loans(session, household_id)
-        self.show_view(_LoansView(found))
+        self.view.show_items(found)
+        self.shown_from_top()
 
     def spoken_text(self) -> str:
-        view = self._view
-        if view is None:
+        view = self.view
+        if view.found is None:
             return self.screen_title()
         parts = [view.summary_label.text()]
         for card in view.cards:
+            loan = card.loan
+            assert loan is not None
             parts.append(
                 fill(
                     self.tr("%1 from %2, %3. Repaid so far %4, still to repay %5."),
-                    format_fen(card.loan.amount_fen),
-                    card.loan.bank,
-                    labels.loan_status_labels()[card.loan.status],
-                    format_fen(card.loan.repaid_fen),
+                    format_fen(loan.amount_fen),
+                    loan.bank,
+                    labels.loan_status_labels()[loan.status],
+                    format_fen(loan.repaid_fen),
                     format_fen(card.remaining_fen()),
                 )
             )

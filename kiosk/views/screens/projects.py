@@ -5,14 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import ProjectView, village_projects
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.common import ScrollViewScreen, card_layout, page_layout
-from kiosk.views.screens.household import fill, label
+from kiosk.views.screens.common import (
+    CardListView,
+    PooledCard,
+    ScrollViewScreen,
+    card_layout,
+    fill,
+    label,
+    set_shown,
+)
 from kiosk.views.widgets.timeline import BREAK, StageTimeline, Step
 
 
@@ -22,16 +29,16 @@ def _breakable_date(day: date) -> str:
     return labels.long_date(day).replace("年", "年" + BREAK)
 
 
-class ProjectCard(QFrame):
+class ProjectCard(PooledCard):
     """One project: name, what it is, budget, who carries it out, and its stages on a
-    timeline. No signals."""
+    timeline. Made once and refilled with :meth:`set_project`. No signals."""
 
-    def __init__(self, project: ProjectView, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.project: ProjectView | None = None
         column = card_layout(self, "project-card")
-        self.name_label = label("card-title", project.name)
-        self.description_label = label("body", project.description)
+        self.name_label = label("card-title")
+        self.description_label = label("body")
         self.budget_label = label("lead")
         self.budget_label.setObjectName("project-budget")
         self.implementer_label = label("body")
@@ -39,16 +46,35 @@ class ProjectCard(QFrame):
         self.stage_label.setObjectName("project-stage")
         self.timeline = StageTimeline()
         column.addWidget(self.name_label)
-        if project.description:
-            column.addWidget(self.description_label)
+        column.addWidget(self.description_label)
         column.addWidget(self.budget_label)
         column.addWidget(self.implementer_label)
         column.addWidget(self.stage_label)
         column.addWidget(self.timeline)
+
+    def set_project(self, project: ProjectView) -> None:
+        self.project = project
+        self.name_label.setText(project.name)
+        self.description_label.setText(project.description)
+        set_shown(self.description_label, bool(project.description))
         self.retranslate()
+
+    def clear(self) -> None:
+        self.project = None
+        for widget in (
+            self.name_label,
+            self.description_label,
+            self.budget_label,
+            self.implementer_label,
+            self.stage_label,
+        ):
+            widget.clear()
+        self.timeline.clear()
 
     def retranslate(self) -> None:
         project = self.project
+        if project is None:
+            return
         names = labels.project_stage_labels()
         self.budget_label.setText(fill(self.tr("Budget: %1"), format_fen(project.budget_fen)))
         self.implementer_label.setText(fill(self.tr("Carried out by: %1"), project.implementer))
@@ -74,36 +100,25 @@ class ProjectCard(QFrame):
         super().changeEvent(event)
 
 
-class _ProjectsView(QWidget):
-    """The content of the screen for one household; rebuilt on each load. No signals."""
+class _ProjectsView(CardListView[ProjectView, ProjectCard]):
+    """The content of the screen: the projects of the village loaded last. No signals."""
 
-    def __init__(self, found: tuple[ProjectView, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.found = found
-        page = page_layout(self, "projects-view")
-        self.summary_label = label("lead")
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("projects-view", parent)
         self.summary_label.setObjectName("projects-summary")
-        page.addWidget(self.summary_label)
-        self.cards = [ProjectCard(project) for project in found]
-        for card in self.cards:
-            page.addWidget(card)
-        page.addStretch(1)
-        self.retranslate()
 
-    def retranslate(self) -> None:
-        count = len(self.found)
+    def make_card(self) -> ProjectCard:
+        return ProjectCard()
+
+    def fill_card(self, card: ProjectCard, item: ProjectView) -> None:
+        card.set_project(item)
+
+    def summary_text(self, count: int) -> str:
         if count == 0:
-            summary = self.tr("No project is recorded for your village.")
-        elif count == 1:
-            summary = self.tr("1 project in your village.")
-        else:
-            summary = fill(self.tr("%1 projects in your village."), count)
-        self.summary_label.setText(summary)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+            return self.tr("No project is recorded for your village.")
+        if count == 1:
+            return self.tr("1 project in your village.")
+        return fill(self.tr("%1 projects in your village."), count)
 
 
 class ProjectsScreen(ScrollViewScreen[_ProjectsView]):
@@ -115,12 +130,12 @@ class ProjectsScreen(ScrollViewScreen[_ProjectsView]):
     """
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, "projects-screen", parent)
+        super().__init__(context, "projects-screen", _ProjectsView(), parent)
 
     @property
     def projects(self) -> tuple[ProjectView, ...] | None:
         """The projects shown now, or None before :meth:`load` and after :meth:`clear`."""
-        return self._view.found if self._view is not None else None
+        return self.view.found
 
     def screen_title(self) -> str:
         return self.tr("Village projects")
@@ -129,14 +144,16 @@ class ProjectsScreen(ScrollViewScreen[_ProjectsView]):
         """Read the projects of the household's village and show them from the top."""
         with self.context.sessions() as session:
             found = village_projects(session, household_id)
-        self.show_view(_ProjectsView(found))
+        self.view.show_items(found)
+        self.shown_from_top()
 
     def spoken_text(self) -> str:
-        view = self._view
-        if view is None:
+        view = self.view
+        if view.found is None:
             return self.screen_title()
         parts = [view.summary_label.text()]
         for card in view.cards:
+            assert card.project is not None
             parts.append(
                 fill(
                     self.tr("%1. %2. %3."),

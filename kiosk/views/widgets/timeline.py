@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QWidget
 
@@ -21,6 +21,15 @@ BREAK = "\u200b"
 #: Narrowest a step may be side by side before the timeline turns to run downwards.
 STEP_MIN_WIDTH = 150
 _GAP = 8
+#: A step box's margins and border on both sides, around its words.
+_BOX_FRAME = 2 * 8 + 2 * 4
+
+
+def _set_shown(widget: QWidget, shown: bool) -> None:
+    """setVisible only when it changes something (a new widget always counts)."""
+    explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    if widget.isHidden() == shown or not explicit:
+        widget.setVisible(shown)
 
 
 @dataclass(frozen=True)
@@ -64,11 +73,18 @@ class _StepBox(QFrame):
         self._date = text
         self._show_date()
 
+    def clear_words(self) -> None:
+        """Empty the box but leave what is shown and hidden as it is (cheaper to refill)."""
+        self._date = ""
+        for label in (self.mark_label, self.name_label, self.date_label):
+            label.clear()
+        self.setAccessibleName("")
+
     def _show_date(self) -> None:
         # In a narrow box the date breaks where marked ("2024年" above "12月10日"), not
         # before its last character: Chinese has no spaces for Qt to break at.
         self.date_label.setText(self._date.replace(BREAK, "" if self._in_line else "\n"))
-        self.date_label.setVisible(bool(self._date))
+        _set_shown(self.date_label, bool(self._date))
 
     def set_in_line(self, in_line: bool) -> None:
         """Mark, name and date in one line (True) or one above the other (False)."""
@@ -106,6 +122,9 @@ class _StepBox(QFrame):
             for widget in (self, self.mark_label, self.name_label, self.date_label):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+            # A frame takes its border width from the style sheet only on a style change:
+            # without one, the current step's thick top border would overlap its words.
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
 
 
 class StageTimeline(QWidget):
@@ -142,12 +161,22 @@ class StageTimeline(QWidget):
             box.set_in_line(self.is_vertical())
             self.boxes.append(box)
             self._row.addWidget(box, 1)
+        # Only real changes: on a shown card even a no-op setVisible relays the card out.
         for index, box in enumerate(self.boxes):
-            box.setVisible(index < len(self._steps))
+            _set_shown(box, index < len(self._steps))
         for index, arrow in enumerate(self.arrows):
-            arrow.setVisible(index + 1 < len(self._steps) and not self.is_vertical())
+            _set_shown(arrow, index + 1 < len(self._steps) and not self.is_vertical())
         self.retranslate()
         self._arrange(self.width())
+
+    def clear(self) -> None:
+        """Empty every step's words but keep the boxes as they stand, so that showing the
+        next steps costs no restyling where the states stay the same."""
+        self._steps = ()
+        self._current = -1
+        for box in self.boxes:
+            box.clear_words()
+        self.setAccessibleDescription("")
 
     def is_vertical(self) -> bool:
         return self._row.direction() == QBoxLayout.Direction.TopToBottom
@@ -168,6 +197,9 @@ class StageTimeline(QWidget):
             box.name_label.setText(step.name)
             box.set_date(when)
             box.setAccessibleName(f"{step.name}: {mark} {when}".strip())
+        # Boxes not used now keep no words of an earlier project.
+        for box in self.boxes[len(self._steps) :]:
+            box.clear_words()
         for arrow in self.arrows:
             arrow.setText("→")
         self.setAccessibleDescription(self.summary())
@@ -192,17 +224,29 @@ class StageTimeline(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _step_width(self) -> int:
+        """The least width a step needs in a box: its longest word (larger text, or an
+        English word like "accounted", needs more than :data:`STEP_MIN_WIDTH`)."""
+        need = STEP_MIN_WIDTH
+        for box in self.boxes[: len(self._steps)]:
+            words = max(
+                label.minimumSizeHint().width()
+                for label in (box.mark_label, box.name_label, box.date_label)
+            )
+            need = max(need, words + _BOX_FRAME)
+        return need
+
     def _arrange(self, width: int) -> None:
         # Decided from the width alone, so the choice cannot flip back and forth.
         count = max(len(self._steps), 1)
         arrows = sum(arrow.sizeHint().width() + 2 * _GAP for arrow in self.arrows[: count - 1])
-        fits = width <= 0 or (width - arrows) // count >= STEP_MIN_WIDTH
+        fits = width <= 0 or (width - arrows) // count >= self._step_width()
         direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
         if direction != self._row.direction():
             self._row.setDirection(direction)
             # Downwards, each step is one line and the order reads itself: no arrows.
             self._row.setSpacing(_GAP if fits else _GAP // 2)
-            for arrow in self.arrows:
-                arrow.setHidden(not fits)
+            for index, arrow in enumerate(self.arrows):
+                _set_shown(arrow, fits and index + 1 < len(self._steps))
             for box in self.boxes:
                 box.set_in_line(not fits)
