@@ -89,9 +89,13 @@ class Run:
 
 
 def child_environment(empty_config: Path) -> dict[str, str]:
-    """The environment of both children: offscreen, and the kiosk's built-in settings
-    (an empty configuration file instead of /etc/kiosk/kiosk.toml, no KIOSK_* variables)."""
+    """The environment of both children: offscreen, bytecode caches allowed, and the
+    kiosk's built-in settings (an empty configuration file instead of
+    /etc/kiosk/kiosk.toml, no KIOSK_* variables)."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("KIOSK_")}
+    # A terminal runs with Python's bytecode caches written; without them every start would
+    # compile the kiosk's sources again (the untimed first run writes them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["KIOSK_CONFIG"] = str(empty_config)
     return env

@@ -19,14 +19,11 @@ from kiosk import __version__
 from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_config
 from kiosk.exitcodes import ExitCode
 from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
-from kiosk.services.identify import Identifier
 from kiosk.services.identity_source import IdentitySource, SimulatedCardReader
-from kiosk.services.places import office_display_name
-from kiosk.services.store import StoreError, open_store
+from kiosk.services.store import Store, StoreError, office_name_at_a_glance, open_store
 from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
-from kiosk.views.screens.base import ScreenContext
 from kiosk.views.speech import ReadAloud
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, theme_for
 
@@ -83,25 +80,32 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the kiosk until it is stopped and return an :class:`ExitCode`.
 
-    Start-up, in this order:
+    Start-up, in this order. The attract screen shows no personal data and needs nothing
+    from the store but the office's name, so it is painted first; the store, and the
+    SQLAlchemy and Alembic it brings, come right after:
 
     1. Arguments (``build_parser``); ``--help`` and usage errors return at once.
     2. Configuration: ``load_config`` and the command-line overrides. A ``ConfigError``
        prints one line and returns ``ExitCode.CONFIG``.
     3. Logging to standard error and the optional file, with ID and phone numbers masked;
-       Qt's own messages go to the logger ``qt``.
+       Qt's own messages go to the logger ``qt``. A warning if the demo ID-hash key is in
+       use.
     4. Exception hooks (``sys.excepthook``, ``threading.excepthook``): an uncaught exception
        is logged with its trace and the window shows the friendly error screen instead.
-    5. Database: ``open_store`` creates and migrates the local store, or we return
-       ``ExitCode.DATABASE``. A warning if the demo ID-hash key is in use.
-    6. QApplication: names, CJK font, and SIGTERM/SIGINT handled inside the Qt loop.
-    7. Translation into the UI language.
-    8. What the screens need: the identifier (ID number plus initials, throttled), the ID
-       card reader (the simulated one in a demo: no hardware driver exists yet), the
-       screens' context (store, terminal code and region) and read aloud.
-    9. Main window with the idle settings, full screen or in a window; the optional
-       screenshot.
-    10. ``app.exec()``: its result is the exit code (``ExitCode.TERMINATED`` after a signal).
+    5. QApplication: names, CJK font, and SIGTERM/SIGINT handled inside the Qt loop.
+    6. Translation into the UI language.
+    7. Main window on the attract screen, with the idle settings and the ID card reader
+       (the simulated one in a demo: no hardware driver exists yet), full screen or in a
+       window. The office's name is read from the store with plain ``sqlite3``. The
+       optional screenshot is taken at the first paint.
+    8. Right after the first paint (``OnFirstPaint``): the database. ``open_store``
+       creates and migrates the local store (Alembic runs only if its schema is behind),
+       or the event loop ends with ``ExitCode.DATABASE``. Then what the screens need:
+       the identifier (ID number plus initials, throttled) and the screens' context
+       (store, terminal code and region), handed to the window with ``connect_store``.
+       Last, read aloud starts looking for a speech engine, on a thread of its own.
+    9. ``app.exec()``: its result is the exit code (``ExitCode.TERMINATED`` after a signal).
+       Then read aloud's thread ends and the store is closed.
     """
     parser = build_parser()
     try:
@@ -157,11 +161,6 @@ def _configure(args: argparse.Namespace) -> Config:
 
 def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) -> int:
     log.info("Starting kiosk %s, terminal %s", __version__, config.terminal.code)
-    try:
-        store = open_store(config.store.path)
-    except StoreError as exc:
-        log.error("Cannot open the local store: %s", exc)
-        return ExitCode.DATABASE
     if config.security.uses_demo_key:
         log.warning(
             "The public demo key hashes ID numbers: set security.id_hash_key_file before"
@@ -169,6 +168,8 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         )
 
     quitter: QuitOnSignals | None = None
+    read_aloud: ReadAloud | None = None
+    opened: list[Store] = []
     try:
         app = _application()
         theme = theme_for(config.ui)
@@ -182,16 +183,10 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         translations = Translations(app)
         translations.set_language(config.ui.language)
 
-        office = office_display_name(store.sessionmaker, config.terminal.region_code)
+        office = office_name_at_a_glance(config.store.path, config.terminal.region_code)
         read_aloud = ReadAloud(language=translations.language)
         window = MainWindow(
             translations=translations,
-            context=ScreenContext(
-                sessions=store.sessionmaker,
-                kiosk_code=config.terminal.code,
-                region_code=config.terminal.region_code,
-            ),
-            identifier=Identifier(store.sessionmaker, id_hash_key=config.security.id_hash_key()),
             identity_source=_identity_source(config),
             idle_timeout_s=config.ui.idle_timeout_s,
             idle_countdown_s=config.ui.idle_countdown_s,
@@ -201,9 +196,23 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
             read_aloud=read_aloud,
         )
         crash_handler.crashed.connect(window.show_error, Qt.ConnectionType.QueuedConnection)
-        # Connecting to speech-dispatcher can block for seconds: only after the attract
-        # screen is on the glass, so it never delays the first picture a resident sees.
-        OnFirstPaint(window, read_aloud.start, parent=window)
+
+        def after_first_paint() -> None:
+            store = _connect_store(window, config, office_known=office is not None)
+            if store is None:
+                return
+            opened.append(store)
+            log.info(
+                "Kiosk started: language %s, theme %s, store %s",
+                translations.language,
+                theme.name,
+                config.store.path,
+            )
+            if not args.exit_after_screenshot:  # a run for a picture reads nothing aloud
+                assert read_aloud is not None
+                read_aloud.start()
+
+        OnFirstPaint(window, after_first_paint, parent=window)
         # (Installed before the screenshot's filter, so the picture is taken first: Qt
         # calls the filter installed last first.)
         if args.screenshot is not None:
@@ -211,21 +220,43 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
                 window, args.screenshot, exit_after=args.exit_after_screenshot, parent=window
             )
         _show(window, fullscreen=config.ui.fullscreen)
-        QTimer.singleShot(
-            0,
-            lambda: log.info(
-                "Kiosk started: language %s, theme %s, store %s",
-                translations.language,
-                theme.name,
-                config.store.path,
-            ),
-        )
         return app.exec()
     finally:
         if quitter is not None:
             quitter.uninstall()
-        store.close()
+        if read_aloud is not None:
+            # Not long: if speech-dispatcher hangs, its thread is left to the process's end.
+            read_aloud.shutdown(timeout_s=1.0)
+        for store in opened:
+            store.close()
         log.info("Kiosk stopped")
+
+
+def _connect_store(window: MainWindow, config: Config, *, office_known: bool) -> Store | None:
+    """Open the store and give the window what its screens need; None if the store cannot
+    be opened, and then the event loop ends with ``ExitCode.DATABASE``."""
+    try:
+        store = open_store(config.store.path)
+    except StoreError as exc:
+        log.error("Cannot open the local store: %s", exc)
+        QApplication.exit(ExitCode.DATABASE)
+        return None
+    # These bring SQLAlchemy's ORM and the models, which the attract screen did without.
+    from kiosk.services.identify import Identifier
+    from kiosk.services.places import office_display_name
+    from kiosk.views.screens.base import ScreenContext
+
+    window.connect_store(
+        context=ScreenContext(
+            sessions=store.sessionmaker,
+            kiosk_code=config.terminal.code,
+            region_code=config.terminal.region_code,
+        ),
+        identifier=Identifier(store.sessionmaker, id_hash_key=config.security.id_hash_key()),
+    )
+    if not office_known:  # a new store, just made: its regions may have come since
+        window.set_office_name(office_display_name(store.sessionmaker, config.terminal.region_code))
+    return store
 
 
 def _identity_source(config: Config) -> IdentitySource | None:
@@ -363,8 +394,8 @@ def _ignore_in_python(_signum: int, _frame: object) -> None:
 class OnFirstPaint(QObject):
     """Calls ``callback`` from the event loop once ``window`` has been painted the first time.
 
-    For start-up work that may block (finding a speech engine) and must not delay the
-    first screen. It emits no signals.
+    For start-up work that takes a while (opening the store) and must not delay the first
+    screen. It emits no signals.
     """
 
     def __init__(

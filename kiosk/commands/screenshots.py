@@ -181,5 +181,5 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
         ("ledger", partial(from_home, "ledger")),
         ("dispute", dispute_started),
         *[(name, partial(from_home, name)) for name in ("cadre", "loans", "projects", "bulletins")],
-        ("still-there", lambda: window.idle.countdown_started.emit(20)),
+        ("still-there", lambda: window.ask_if_still_there(20)),
     ]

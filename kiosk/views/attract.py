@@ -188,6 +188,11 @@ class AttractScreen(QWidget):
         self.office_label.setText(self._office_name or self.tr("Street office service hall"))
         self.update_clock()
 
+    def set_office_name(self, office_name: str | None) -> None:
+        """Name the street office (None: a general name), e.g. once the store is open."""
+        self._office_name = office_name
+        self.office_label.setText(self._office_name or self.tr("Street office service hall"))
+
     def update_clock(self) -> None:
         """Show the date and time in Asia/Shanghai, formatted for the UI language."""
         now = self._clock().astimezone(SHANGHAI)

@@ -4,6 +4,10 @@ The window is a stack of pages: the attract screen, the shell (a top bar above a
 navigation stack of named screens), "Are you still there?", and the error screen. It
 wires them together and owns the resident session; the screens themselves only say what
 they want (open a screen, go back) through signals.
+
+The window can be shown before the store is open: the attract screen needs nothing from
+it. Nothing here imports SQLAlchemy or a screen module until :meth:`MainWindow.connect_store`
+(or a screen's first use) needs it, so the first picture comes up fast.
 """
 
 from __future__ import annotations
@@ -12,24 +16,29 @@ import dataclasses
 import importlib
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.services.identify import Identifier
 from kiosk.services.identity_source import CardRead, IdentitySource
-from kiosk.views.attract import AttractScreen
+from kiosk.views.attract import AttractScreen, shanghai_now
 from kiosk.views.error_screen import ErrorScreen
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.base import ResidentScreen, ScreenContext
 from kiosk.views.session import IdleWatch, ResidentSession
 from kiosk.views.shell.home import HomeScreen
+from kiosk.views.shell.memory import release_memory
 from kiosk.views.shell.navigation import NavigationStack
 from kiosk.views.shell.still_there import StillTherePanel
 from kiosk.views.shell.top_bar import TopBar
 from kiosk.views.speech import ReadAloud
 from kiosk.views.theme import NORMAL, Theme, load_stylesheet, with_large_text
+
+if TYPE_CHECKING:
+    # Both bring SQLAlchemy's ORM: imported for real only once the store is open.
+    from kiosk.services.identify import Identifier
+    from kiosk.views.screens.base import ScreenContext
 
 _log = logging.getLogger(__name__)
 
@@ -72,15 +81,19 @@ class MainWindow(QMainWindow):
     resident's screens; "Policy notices" on the attract screen opens the bulletins without
     identification. "Back" pops the navigation stack; "End session", an unanswered "Are you
     still there?" and :meth:`show_error` all end the session with :meth:`end_session`,
-    which clears every screen and returns to the attract screen. It emits no signals.
+    which clears every screen and returns to the attract screen.
+
+    Built without ``context`` and ``identifier``, it shows the attract screen at once and
+    waits for :meth:`connect_store`; a touch on Start (or a card) before that is answered
+    as soon as the store is connected. It emits no signals.
     """
 
     def __init__(
         self,
         *,
         translations: Translations,
-        context: ScreenContext,
-        identifier: Identifier,
+        context: ScreenContext | None = None,
+        identifier: Identifier | None = None,
         identity_source: IdentitySource | None = None,
         idle_timeout_s: float = 90.0,
         idle_countdown_s: float = 20.0,
@@ -93,8 +106,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._translations = translations
         self._home_language = translations.language
-        self._context = context
-        self._identifier = identifier
+        self._context: ScreenContext | None = None
+        self._identifier: Identifier | None = None
+        #: What a resident asked for before the store was connected (the latest wins).
+        self._waiting: Callable[[], None] | None = None
         self._identity_source = identity_source
         self._read_aloud = read_aloud
         self._theme = theme
@@ -103,7 +118,8 @@ class MainWindow(QMainWindow):
         self._session: ResidentSession | None = None
         self._low_screen = False
 
-        self.attract = AttractScreen(office_name=office_name, clock=context.clock)
+        clock = context.clock if context is not None else shanghai_now
+        self.attract = AttractScreen(office_name=office_name, clock=clock)
         self.top_bar = TopBar()
         self.navigation = NavigationStack()
         self.shell = QWidget()
@@ -122,7 +138,6 @@ class MainWindow(QMainWindow):
         self._pages.setMinimumSize(1, 1)
         self.setCentralWidget(self._pages)
 
-        self._register_screens()
         self.idle = IdleWatch(
             idle_timeout_s=idle_timeout_s, countdown_s=idle_countdown_s, parent=self
         )
@@ -137,7 +152,7 @@ class MainWindow(QMainWindow):
         self.top_bar.large_text_toggled.connect(self.set_large_text)
         self.top_bar.language_toggle_requested.connect(self.toggle_language)
         self.navigation.current_changed.connect(self._on_screen_changed)
-        self.idle.countdown_started.connect(self._ask_if_still_there)
+        self.idle.countdown_started.connect(self.ask_if_still_there)
         self.idle.countdown_tick.connect(self.still_there.set_seconds_left)
         self.idle.expired.connect(self._on_idle_expired)
         self.still_there.more_time_requested.connect(self.more_time)
@@ -158,13 +173,41 @@ class MainWindow(QMainWindow):
         self._apply_theme()
         self.retranslate()
         self._pages.setCurrentWidget(self.attract)
+        if context is not None and identifier is not None:
+            self.connect_store(context=context, identifier=identifier)
 
     # ---- construction ----------------------------------------------------------------
 
-    def _register_screens(self) -> None:
+    def connect_store(self, *, context: ScreenContext, identifier: Identifier) -> None:
+        """Give the window what the screens after the attract screen need: the store's
+        context and the identifier. Called once; a request that waited is answered now."""
+        if self._context is not None:
+            raise RuntimeError("the store is connected already")
+        self._context = context
+        self._identifier = identifier
+        self._register_screens(context)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
+
+    def store_connected(self) -> bool:
+        """Whether :meth:`connect_store` has been called (the screens can open)."""
+        return self._context is not None
+
+    def set_office_name(self, office_name: str | None) -> None:
+        """The street office named on the attract screen."""
+        self.attract.set_office_name(office_name)
+
+    def _when_connected(self, action: Callable[[], None]) -> None:
+        if self._context is not None:
+            action()
+        else:
+            _log.info("The store is not open yet; the request waits for it")
+            self._waiting = action
+
+    def _register_screens(self, context: ScreenContext) -> None:
         # Created on first use: the attract screen comes up fast, and a screen nobody
         # opened holds nothing.
-        context = self._context
         factories: dict[str, Callable[[], QWidget]] = {
             "identify": self._make_identify,
             "home": self._make_home,
@@ -179,6 +222,7 @@ class MainWindow(QMainWindow):
     def _make_identify(self) -> QWidget:
         from kiosk.views.screens.identify import IdentifyScreen
 
+        assert self._identifier is not None and self._context is not None
         screen = IdentifyScreen(self._identifier, today=self._context.today)
         screen.identified.connect(self.begin_session)
         return screen
@@ -190,6 +234,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str, QWidget)
     def _on_screen_created(self, name: str, screen: QWidget) -> None:
+        from kiosk.views.screens.base import ResidentScreen
+
         if isinstance(screen, ResidentScreen):
             screen.navigate.connect(self.open_screen)
         back = getattr(screen, "back_requested", None)
@@ -228,13 +274,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def start_identification(self) -> None:
         """From the attract screen: identification, with a fresh idle time."""
-        self.navigation.reset("identify")
-        self._enter_shell()
+        self._when_connected(lambda: self._reset_to("identify"))
 
     @Slot()
     def open_bulletins_without_identification(self) -> None:
         """From the attract screen: the policy notices, which need no identification."""
-        self.navigation.reset("bulletins")
+        self._when_connected(lambda: self._reset_to("bulletins"))
+
+    def _reset_to(self, name: str) -> None:
+        self.navigation.reset(name)
         self._enter_shell()
 
     @Slot(int, int)
@@ -255,8 +303,9 @@ class MainWindow(QMainWindow):
             return
         self._stop_speaking()
         screen = self.navigation.push(name)
-        if isinstance(screen, ResidentScreen) and self._session is not None:
-            screen.load(self._session.household_id)
+        load = getattr(screen, "load", None)
+        if name in RESIDENT_SCREENS and callable(load) and self._session is not None:
+            load(self._session.household_id)
         self._refresh_top_bar()
 
     @Slot()
@@ -287,6 +336,7 @@ class MainWindow(QMainWindow):
         self._end(restore_settings=True)
 
     def _end(self, *, restore_settings: bool) -> None:
+        self._waiting = None
         self.idle.stop()
         self._stop_speaking()
         session, self._session = self._session, None
@@ -307,6 +357,8 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self.attract)
         if session is not None:
             _log.info("Resident session ended")
+            # After the attract screen is back on the glass: nobody waits for it.
+            QTimer.singleShot(0, release_memory)
 
     @Slot()
     def show_attract(self) -> None:
@@ -327,7 +379,12 @@ class MainWindow(QMainWindow):
         self._refresh_top_bar()
 
     @Slot(int)
-    def _ask_if_still_there(self, seconds: int) -> None:
+    def ask_if_still_there(self, seconds: int) -> None:
+        """Cover the screen with "Are you still there?" and ``seconds`` left to answer.
+
+        The idle watch calls it when nobody has touched the screen for a while; the
+        countdown itself stays the idle watch's.
+        """
         self._stop_speaking()
         self.still_there.set_seconds_left(seconds)
         self._pages.setCurrentWidget(self.still_there)
@@ -351,6 +408,9 @@ class MainWindow(QMainWindow):
         if self._session is not None or self._pages.currentWidget() is self.still_there:
             _log.info("An ID card was read during a session; ignored")
             return
+        self._when_connected(lambda: self._identify_with_card(card))
+
+    def _identify_with_card(self, card: CardRead) -> None:
         self.navigation.reset("identify")
         self._enter_shell()
         identify = self.identify_screen
@@ -458,7 +518,7 @@ def _resident_factory(name: str, context: ScreenContext) -> Callable[[], QWidget
     def make() -> QWidget:
         screen_class = getattr(importlib.import_module(module_name), class_name)
         screen = screen_class(context)
-        assert isinstance(screen, ResidentScreen)
+        assert isinstance(screen, QWidget)
         return screen
 
     return make

@@ -177,3 +177,67 @@ def test_naive_datetimes_are_refused(store) -> None:
                 code="B2", title="t", body="b", publisher="p", published_at=datetime(2026, 1, 1)
             )
         )
+
+
+# ---- opening without Alembic, and the attract screen's glance -------------------------
+
+
+def test_the_head_read_from_the_migration_files_is_alembics(tmp_path: Path) -> None:
+    """migration_head(), read as text, names the same revision as Alembic's script folder."""
+    from kiosk.services.store import migration_head, sqlite_url
+
+    assert migration_head() == head_revision(sqlite_url(tmp_path / "k.sqlite3"))
+    assert migration_head() is not None
+
+
+def test_a_current_store_opens_without_importing_alembic(tmp_path: Path) -> None:
+    """Reopening a store at the head loads no Alembic (17 MiB); a new one is migrated."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "k.sqlite3"
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from kiosk.services.store import open_store, stored_revision, migration_head\n"
+        f"open_store(Path({str(path)!r})).close()\n"
+        "print(stored_revision(Path(sys.argv[1])) == migration_head(), 'alembic' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert first.stdout.split() == ["True", "True"], first.stderr
+    again = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert again.stdout.split() == ["True", "False"], again.stderr
+
+
+def test_a_store_behind_the_head_is_migrated(tmp_path: Path) -> None:
+    """A store whose recorded revision is older is brought to the head when opened."""
+    from alembic import command
+
+    from kiosk.services.store import alembic_config, migration_head, stored_revision
+
+    path = tmp_path / "k.sqlite3"
+    store = open_store(path, migrate=False)
+    try:
+        with store.engine.begin() as conn:
+            cfg = alembic_config(str(store.engine.url))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        assert stored_revision(path) == "0001" != migration_head()
+    finally:
+        store.close()
+    open_store(path).close()
+    assert stored_revision(path) == migration_head()
+
+
+def test_the_office_name_at_a_glance_matches_the_place_name(store) -> None:
+    """Read with plain sqlite3 before the first paint, the office name is the one the
+    ORM gives (township preceded by county); unknown region or store gives None."""
+    from kiosk.services.places import office_display_name
+    from kiosk.services.store import office_name_at_a_glance
+
+    assert store.path is not None
+    glance = office_name_at_a_glance(store.path, "522730001")
+    assert glance == office_display_name(store.sessionmaker, "522730001") == "龙里县冠山街道"
+    village = office_name_at_a_glance(store.path, "522730001201")
+    assert village == office_display_name(store.sessionmaker, "522730001201")
+    assert office_name_at_a_glance(store.path, "999999999") is None
+    assert office_name_at_a_glance(store.path.with_name("missing.sqlite3"), "522730001") is None

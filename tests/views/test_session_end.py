@@ -280,3 +280,33 @@ def test_an_abandoned_identification_is_wiped_too(
     resident.type_on(getattr(identify, "number_entry"), number[:10])  # noqa: B009
     qtbot.waitUntil(lambda: window.current_screen() is window.attract, timeout=3000)
     assert leftovers(window, {number[:10], group_text(number[:10], (6, 8, 4))}) == []
+
+
+def test_memory_is_given_back_once_the_attract_screen_is_back(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ending a session releases memory (gc and malloc_trim) after the attract screen is
+    shown, and only once per session."""
+    import kiosk.views.main_window as main_window
+
+    released: list[bool] = []
+    monkeypatch.setattr(
+        main_window,
+        "release_memory",
+        lambda: released.append(window.current_screen() is window.attract),
+    )
+    window = make_window()
+    resident.identify(window, SCENARIOS[0].head_id_number, "YZG")
+    resident.tap(window.top_bar.end_button)
+    qtbot.waitUntil(lambda: released == [True])
+    window.end_session()  # no session any more: nothing to give back
+    QCoreApplication.processEvents()
+    assert released == [True]
+
+
+def test_release_memory_runs_where_glibc_has_malloc_trim() -> None:
+    """release_memory() finds glibc's malloc_trim on this Linux machine and runs cleanly."""
+    from kiosk.views.shell.memory import _malloc_trim, release_memory
+
+    assert _malloc_trim() is not None
+    release_memory()

@@ -491,3 +491,53 @@ def test_every_tile_opens_a_resident_screen_loaded_with_the_household(
 
 def _all_label_texts(root: QWidget) -> list[str]:
     return [label.text() for label in root.findChildren(QLabel)]
+
+
+# ---- before the store is open, and the idle question ----------------------------------
+
+
+def test_start_before_the_store_is_connected_waits_for_it(
+    qtbot: QtBot, translations: Translations, demo_store: Store, resident: Hands
+) -> None:
+    """The attract screen shows without a store; Start touched then is answered once
+    connect_store() has been called, with the identification screen."""
+    from kiosk.views.screens.base import ScreenContext
+
+    from .conftest import TERMINAL_CODE, TERMINAL_REGION, demo_clock
+
+    window = MainWindow(translations=translations, office_name="龙里县冠山街道")
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.store_connected()
+    assert window.attract.office_label.text() == "龙里县冠山街道"
+
+    resident.tap(window.attract.start_button)
+    assert window.current_screen() is window.attract  # nothing to identify against yet
+
+    window.connect_store(
+        context=ScreenContext(
+            sessions=demo_store.sessionmaker,
+            kiosk_code=TERMINAL_CODE,
+            region_code=TERMINAL_REGION,
+            clock=demo_clock,
+        ),
+        identifier=Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY),
+    )
+    assert window.store_connected()
+    qtbot.waitUntil(lambda: window.current_screen() is window.identify_screen)
+
+
+def test_ask_if_still_there_covers_the_screen_with_the_countdown(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands
+) -> None:
+    """ask_if_still_there(20) shows "Are you still there?" with 20 s; More time goes back."""
+    window = make_window()
+    resident.identify(window, RELIEF.head_id_number, "YZG")
+    home = window.current_screen()
+    window.ask_if_still_there(20)
+    assert window.current_screen() is window.still_there
+    assert window.still_there.countdown_label.text() == "20"
+    resident.tap(window.still_there.more_time_button)
+    qtbot.waitUntil(lambda: window.current_screen() is home)
