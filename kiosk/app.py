@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import logging
 import signal
 import socket
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QSocketNotifier, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
@@ -20,12 +22,18 @@ from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_confi
 from kiosk.exitcodes import ExitCode
 from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
 from kiosk.services.identity_source import IdentitySource, SimulatedCardReader
-from kiosk.services.store import Store, StoreError, office_name_at_a_glance, open_store
+from kiosk.services.store import StoreError, office_name_at_a_glance, open_store
 from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.speech import ReadAloud
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, theme_for
+
+if TYPE_CHECKING:  # not imported at run time: the attract screen is painted without them
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from kiosk.services.complaints.outbox import OutboxSender
+    from kiosk.views.screens.base import StatusChecker
 
 log = logging.getLogger("kiosk")
 
@@ -169,7 +177,8 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
 
     quitter: QuitOnSignals | None = None
     read_aloud: ReadAloud | None = None
-    opened: list[Store] = []
+    # What must be closed at the end, in order: the outbox sender, then the store.
+    closers: list[Callable[[], None]] = []
     try:
         app = _application()
         theme = theme_for(config.ui)
@@ -198,10 +207,8 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         crash_handler.crashed.connect(window.show_error, Qt.ConnectionType.QueuedConnection)
 
         def after_first_paint() -> None:
-            store = _connect_store(window, config, office_known=office is not None)
-            if store is None:
+            if not _connect_store(window, config, closers, office_known=office is not None):
                 return
-            opened.append(store)
             log.info(
                 "Kiosk started: language %s, theme %s, store %s",
                 translations.language,
@@ -227,36 +234,75 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         if read_aloud is not None:
             # Not long: if speech-dispatcher hangs, its thread is left to the process's end.
             read_aloud.shutdown(timeout_s=1.0)
-        for store in opened:
-            store.close()
+        for close in closers:
+            close()
         log.info("Kiosk stopped")
 
 
-def _connect_store(window: MainWindow, config: Config, *, office_known: bool) -> Store | None:
-    """Open the store and give the window what its screens need; None if the store cannot
-    be opened, and then the event loop ends with ``ExitCode.DATABASE``."""
+def _connect_store(
+    window: MainWindow,
+    config: Config,
+    closers: list[Callable[[], None]],
+    *,
+    office_known: bool,
+) -> bool:
+    """Open the store, start the complaints outbox and give the window what its screens
+    need; False if the store cannot be opened, and then the event loop ends with
+    ``ExitCode.DATABASE``. What was started is added to ``closers``, last first."""
     try:
         store = open_store(config.store.path)
     except StoreError as exc:
         log.error("Cannot open the local store: %s", exc)
         QApplication.exit(ExitCode.DATABASE)
-        return None
+        return False
+    closers.insert(0, store.close)
     # These bring SQLAlchemy's ORM and the models, which the attract screen did without.
+    from kiosk.services.complaints.sending import start_outbox_sender
     from kiosk.services.identify import Identifier
     from kiosk.services.places import office_display_name
     from kiosk.views.screens.base import ScreenContext
 
+    # Complaints are committed to the store first; this thread delivers them, and a
+    # terminal without a registered key keeps them until it has one.
+    sender = start_outbox_sender(config, store.sessionmaker)
+    if sender is not None:
+        closers.insert(0, lambda: _stop_sender(sender))
     window.connect_store(
         context=ScreenContext(
             sessions=store.sessionmaker,
             kiosk_code=config.terminal.code,
             region_code=config.terminal.region_code,
+            check_status=_status_checker(config, store.sessionmaker),
+            wake_outbox=sender.wake if sender is not None else None,
         ),
         identifier=Identifier(store.sessionmaker, id_hash_key=config.security.id_hash_key()),
     )
     if not office_known:  # a new store, just made: its regions may have come since
         window.set_office_name(office_display_name(store.sessionmaker, config.terminal.region_code))
-    return store
+    return True
+
+
+def _stop_sender(sender: OutboxSender) -> None:
+    if not sender.stop(timeout=5.0):
+        # Nothing is lost: what it was sending stays in the outbox for the next start.
+        log.warning("The outbox sender did not stop within 5 s")
+
+
+def _status_checker(config: Config, sessions: sessionmaker[Session]) -> StatusChecker | None:
+    """ "Check my complaint" through its own client (the sender thread has another), or
+    None when this terminal cannot sign requests yet."""
+    from kiosk.services.complaints.kiosk_key import KioskKeyError
+    from kiosk.services.complaints.sending import central_client
+    from kiosk.services.complaints.status import check_status
+
+    try:
+        client = central_client(config)
+    except (KioskKeyError, ValueError) as exc:
+        log.warning('"Check my complaint" asks only this terminal\'s outbox: %s', exc)
+        client = None
+    if client is None:
+        return None
+    return functools.partial(check_status, client, sessions)
 
 
 def _identity_source(config: Config) -> IdentitySource | None:

@@ -43,12 +43,14 @@ class AttractScreen(QWidget):
     Signals:
         start_requested(): a resident touched Start.
         bulletins_requested(): a resident touched "Policy notices".
+        check_complaint_requested(): a resident touched "Check my complaint".
         language_toggle_requested(): a resident touched the language button.
         staff_requested(): someone touched the staff corner.
     """
 
     start_requested = Signal()
     bulletins_requested = Signal()
+    check_complaint_requested = Signal()
     language_toggle_requested = Signal()
     staff_requested = Signal()
 
@@ -94,6 +96,8 @@ class AttractScreen(QWidget):
         self.language_button.setObjectName("language")
         self.bulletins_button = QPushButton()
         self.bulletins_button.setObjectName("attract-bulletins")
+        self.check_complaint_button = QPushButton()
+        self.check_complaint_button.setObjectName("attract-check-complaint")
         self.staff_button = QPushButton()
         self.staff_button.setObjectName("staff")
         self.staff_button.setProperty("role", "quiet")
@@ -101,6 +105,7 @@ class AttractScreen(QWidget):
             self.start_button,
             self.language_button,
             self.bulletins_button,
+            self.check_complaint_button,
             self.staff_button,
         ):
             # No keyboard here; a focus ring would linger on the button last touched.
@@ -110,6 +115,8 @@ class AttractScreen(QWidget):
         footer_row.addWidget(self.language_button)
         footer_row.addStretch(1)
         footer_row.addWidget(self.bulletins_button)
+        footer_row.addSpacing(24)
+        footer_row.addWidget(self.check_complaint_button)
         footer_row.addStretch(1)
         footer_row.addWidget(self.staff_button)
 
@@ -153,6 +160,7 @@ class AttractScreen(QWidget):
         self.start_button.clicked.connect(self.start_requested)
         self.language_button.clicked.connect(self.language_toggle_requested)
         self.bulletins_button.clicked.connect(self.bulletins_requested)
+        self.check_complaint_button.clicked.connect(self.check_complaint_requested)
         self.staff_button.clicked.connect(self.staff_requested)
 
         self._clock_timer = QTimer(self)
@@ -183,6 +191,11 @@ class AttractScreen(QWidget):
         self.bulletins_button.setText(self.tr("Policy notices"))
         self.bulletins_button.setAccessibleName(self.tr("Read the policy notices"))
         self.bulletins_button.setAccessibleDescription(self.tr("No identification needed"))
+        self.check_complaint_button.setText(self.tr("Check my complaint"))
+        self.check_complaint_button.setAccessibleName(
+            self.tr("Check a complaint with its tracking number and secret code")
+        )
+        self.check_complaint_button.setAccessibleDescription(self.tr("No identification needed"))
         self.staff_button.setText(self.tr("Staff"))
         self.staff_button.setAccessibleName(self.tr("Staff maintenance"))
         self.office_label.setText(self._office_name or self.tr("Street office service hall"))

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 # Screens that show one household's data: they need an open resident session.
-RESIDENT_SCREENS = ("household", "ledger", "cadre", "loans", "projects")
+RESIDENT_SCREENS = ("household", "ledger", "cadre", "loans", "projects", "complaint")
 
 
 # Below this window height (a 1366x768 panel) keys and action buttons are a little smaller,
@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
 
         self.attract.start_requested.connect(self.start_identification)
         self.attract.bulletins_requested.connect(self.open_bulletins_without_identification)
+        self.attract.check_complaint_requested.connect(
+            self.open_check_complaint_without_identification
+        )
         self.attract.language_toggle_requested.connect(self.toggle_language)
         self.attract.staff_requested.connect(self._on_staff_requested)
         self.top_bar.back_requested.connect(self.go_back)
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
             "identify": self._make_identify,
             "home": self._make_home,
             "bulletins": lambda: _bulletins_screen(context),
+            "check_complaint": lambda: _check_complaint_screen(context),
         }
         for name in RESIDENT_SCREENS:
             factories[name] = _resident_factory(name, context)
@@ -241,6 +245,9 @@ class MainWindow(QMainWindow):
         back = getattr(screen, "back_requested", None)
         if back is not None:
             back.connect(self.go_back)
+        complaint_requested = getattr(screen, "complaint_requested", None)
+        if complaint_requested is not None:
+            complaint_requested.connect(self.open_complaint_about_payment)
 
     # ---- what the resident sees now -------------------------------------------------
 
@@ -280,6 +287,22 @@ class MainWindow(QMainWindow):
     def open_bulletins_without_identification(self) -> None:
         """From the attract screen: the policy notices, which need no identification."""
         self._when_connected(lambda: self._reset_to("bulletins"))
+
+    @Slot()
+    def open_check_complaint_without_identification(self) -> None:
+        """From the attract screen: "Check my complaint", which needs no identification."""
+        self._when_connected(lambda: self._reset_to("check_complaint"))
+
+    @Slot(int, int)
+    def open_complaint_about_payment(self, aid_record_id: int, received_fen: int) -> None:
+        """From a disputed payment: the complaint steps with that payment filled in."""
+        if self._session is None:
+            return
+        household_id = self._session.household_id
+        self.open_screen("complaint")
+        start = getattr(self.navigation.currentWidget(), "start_from_payment", None)
+        if callable(start):
+            start(household_id, aid_record_id, received_fen)
 
     def _reset_to(self, name: str) -> None:
         self.navigation.reset(name)
@@ -509,6 +532,7 @@ _RESIDENT_SCREEN_CLASSES: dict[str, tuple[str, str]] = {
     "cadre": ("kiosk.views.screens.cadre", "CadreScreen"),
     "loans": ("kiosk.views.screens.loans", "LoansScreen"),
     "projects": ("kiosk.views.screens.projects", "ProjectsScreen"),
+    "complaint": ("kiosk.views.screens.complaint", "ComplaintScreen"),
 }
 
 
@@ -528,3 +552,9 @@ def _bulletins_screen(context: ScreenContext) -> QWidget:
     from kiosk.views.screens.bulletins import BulletinsScreen
 
     return BulletinsScreen(context)
+
+
+def _check_complaint_screen(context: ScreenContext) -> QWidget:
+    from kiosk.views.screens.check_complaint import CheckComplaintScreen
+
+    return CheckComplaintScreen(context)

@@ -45,6 +45,14 @@
         <translation>不用确认身份也能看</translation>
     </message>
     <message>
+        <source>Check my complaint</source>
+        <translation>查询我的投诉</translation>
+    </message>
+    <message>
+        <source>Check a complaint with its tracking number and secret code</source>
+        <translation>用查询编号和密码查询投诉办理情况</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
@@ -140,6 +148,219 @@
     </message>
 </context>
 <context>
+    <name>CategoryStep</name>
+    <message>
+        <source>What is your complaint about?</source>
+        <translation>您要反映什么问题？</translation>
+    </message>
+    <message>
+        <source>Touch the one that fits best. You can say more later.</source>
+        <translation>请点最接近的一项，后面还可以补充说明。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckComplaintScreen</name>
+    <message>
+        <source>Check my complaint</source>
+        <translation>查询我的投诉</translation>
+    </message>
+    <message>
+        <source>Type the tracking number of your complaint.</source>
+        <translation>请输入投诉的受理编号。</translation>
+    </message>
+    <message>
+        <source>It has %1 digits. You wrote it down when you filed it.</source>
+        <translation>一共 %1 位数字，是您投诉时抄下来的。</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next: the secret code</source>
+        <translation>下一步：输入查询码</translation>
+    </message>
+    <message>
+        <source>Now type the secret code.</source>
+        <translation>再输入查询码。</translation>
+    </message>
+    <message>
+        <source>It has %1 digits and was given with the tracking number. It shows as dots.</source>
+        <translation>一共 %1 位数字，和受理编号一起给您的。输入时只显示圆点。</translation>
+    </message>
+    <message>
+        <source>Secret code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>Secret code, hidden</source>
+        <translation>查询码（已隐藏）</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Check the complaint</source>
+        <translation>查询投诉</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Finished: leave this page</source>
+        <translation>完成，离开这一页</translation>
+    </message>
+    <message>
+        <source>Check another</source>
+        <translation>再查一件</translation>
+    </message>
+    <message>
+        <source>Check another complaint</source>
+        <translation>查询另一件投诉</translation>
+    </message>
+    <message>
+        <source>This number is not right: a digit is mistyped. Check it, touch Delete and type again.</source>
+        <translation>这个编号不对，有一位输错了。请核对后按“删除”重新输入。</translation>
+    </message>
+    <message>
+        <source>This terminal cannot check complaints. Please ask staff at the service desk.</source>
+        <translation>这台机器查不了投诉，请找服务台的工作人员。</translation>
+    </message>
+    <message>
+        <source>The complaint cannot be checked now. Please try again later.</source>
+        <translation>现在查不了，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintScreen</name>
+    <message>
+        <source>Make a complaint</source>
+        <extracomment>Which step shows a refusal of each draft field; any other field is shown on the review.</extracomment>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>The complaint could not be saved. Touch Send again; if that fails too, please ask staff for help.</source>
+        <translation>投诉没能保存。请再按一次“发送”；如果还不行，请找工作人员帮忙。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>You said you received nothing of the %1 recorded.</source>
+        <translation>您说记录的 %1 您一分也没收到。</translation>
+    </message>
+    <message>
+        <source>You said you received %1 of the %2 recorded.</source>
+        <translation>您说记录的 %2 您只收到了 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWords</name>
+    <message>
+        <source>Money for me was held back or used for something else</source>
+        <translation>我的钱被扣了或被挪作他用</translation>
+    </message>
+    <message>
+        <source>Withholding or misusing poverty-alleviation funds</source>
+        <translation>截留挪用扶贫资金</translation>
+    </message>
+    <message>
+        <source>Someone took money in another&apos;s name, or twice</source>
+        <translation>有人冒名领钱或重复领钱</translation>
+    </message>
+    <message>
+        <source>False or duplicate claims</source>
+        <translation>虚报冒领、重复领取</translation>
+    </message>
+    <message>
+        <source>An official favours relatives and friends</source>
+        <translation>干部照顾自己的亲戚朋友</translation>
+    </message>
+    <message>
+        <source>Favouritism toward relatives and friends</source>
+        <translation>优亲厚友</translation>
+    </message>
+    <message>
+        <source>The wrong families are on the poverty list</source>
+        <translation>该评的没评上，不该评的评上了</translation>
+    </message>
+    <message>
+        <source>Inaccurate identification of poor households</source>
+        <translation>识别不精准</translation>
+    </message>
+    <message>
+        <source>Someone asked for gifts or money to get things done</source>
+        <translation>办事要送礼、要好处</translation>
+    </message>
+    <message>
+        <source>Taking, demanding or obstructing</source>
+        <translation>吃拿卡要</translation>
+    </message>
+    <message>
+        <source>The official who should help my family does not</source>
+        <translation>帮扶干部不管我家</translation>
+    </message>
+    <message>
+        <source>Responsible cadre not doing their duty</source>
+        <translation>帮扶干部不作为</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>其他问题</translation>
+    </message>
+    <message>
+        <source>Other problems</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Received by the inspectors</source>
+        <translation>纪检监察机关已收到</translation>
+    </message>
+    <message>
+        <source>Given to an inspector</source>
+        <translation>已交给办理人员</translation>
+    </message>
+    <message>
+        <source>Being looked into</source>
+        <translation>正在调查核实</translation>
+    </message>
+    <message>
+        <source>Looked into: there is an outcome</source>
+        <translation>调查完毕，已有结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Your complaint was found to be right</source>
+        <translation>经核实，您反映的问题属实</translation>
+    </message>
+    <message>
+        <source>Your complaint was found to be partly right</source>
+        <translation>经核实，您反映的问题部分属实</translation>
+    </message>
+    <message>
+        <source>Your complaint was not found to be right</source>
+        <translation>经核实，您反映的问题不属实</translation>
+    </message>
+    <message>
+        <source>Your complaint was passed to another office</source>
+        <translation>您的投诉已转交其他机关办理</translation>
+    </message>
+</context>
+<context>
     <name>DisputeScreen</name>
     <message>
         <source>What did you receive?</source>
@@ -231,6 +452,14 @@
         <translation>返回补助款列表</translation>
     </message>
     <message>
+        <source>Make a complaint about this</source>
+        <translation>就这笔钱投诉</translation>
+    </message>
+    <message>
+        <source>Make a complaint to the discipline inspectors about this payment</source>
+        <translation>就这笔款项向纪检监察机关投诉</translation>
+    </message>
+    <message>
         <source>That is more than the %1 recorded. Enter what you really received.</source>
         <translation>这比记录的 %1 还多。请输入您实际收到的钱数。</translation>
     </message>
@@ -269,7 +498,7 @@
         <translation>请点一下您想看的内容。</translation>
     </message>
     <message>
-        <source>My household file</source>
+        <source>Household file</source>
         <translation>我家档案</translation>
     </message>
     <message>
@@ -291,6 +520,10 @@
     <message>
         <source>Policy notices</source>
         <translation>政策通知</translation>
+    </message>
+    <message>
+        <source>File a complaint</source>
+        <translation>投诉举报</translation>
     </message>
 </context>
 <context>
@@ -460,6 +693,81 @@
     <message>
         <source>Initials typed so far</source>
         <translation>已输入的拼音首字母</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityStep</name>
+    <message>
+        <source>Will you give your name?</source>
+        <translation>您愿意留下姓名吗？</translation>
+    </message>
+    <message>
+        <source>No, anonymous</source>
+        <translation>不留名（匿名）</translation>
+    </message>
+    <message>
+        <source>Stay anonymous</source>
+        <translation>匿名反映</translation>
+    </message>
+    <message>
+        <source>Yes, with my name</source>
+        <translation>留下我的姓名</translation>
+    </message>
+    <message>
+        <source>Give my name</source>
+        <translation>留下我的姓名</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue to the next step</source>
+        <translation>继续下一步</translation>
+    </message>
+    <message>
+        <source>Leave a mobile number for a call back?</source>
+        <translation>留一个手机号码，方便回访吗？</translation>
+    </message>
+    <message>
+        <source>Continue to check what will be sent</source>
+        <translation>继续，核对要发送的内容</translation>
+    </message>
+    <message>
+        <source>Anonymous: the inspectors are not told your name or phone number and cannot call you. They see which household file it comes from, so that it never goes to the officials responsible for you.</source>
+        <translation>匿名：纪检监察人员不知道您的姓名和电话，也没法给您打电话。他们能看到投诉来自哪一户的档案，这样投诉就不会送到负责您家的干部手里。</translation>
+    </message>
+    <message>
+        <source>With your name: only the discipline inspectors who handle the complaint see your name and household, and may call you on a number you leave next.</source>
+        <translation>留名：只有办理投诉的纪检监察人员能看到您的姓名和户籍，也可能打您下一步留下的电话。</translation>
+    </message>
+    <message>
+        <source>This is not needed. A mobile number has 11 digits and starts with 1. Only the inspectors will see it.</source>
+        <translation>可以不留。手机号码是 11 位，以 1 开头，只有纪检监察人员能看到。</translation>
+    </message>
+    <message>
+        <source>✓ 11 digits. Touch Continue.</source>
+        <translation>✓ 已输满 11 位，请点“继续”。</translation>
+    </message>
+    <message>
+        <source>%1 digits are missing: a mobile number has 11. Type them, or touch Clear to leave no number.</source>
+        <translation>手机号码是 11 位，还差 %1 位。请输完，或按“清空”不留电话。</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>不留电话</translation>
+    </message>
+    <message>
+        <source>Your mobile phone number</source>
+        <translation>您的手机号码</translation>
+    </message>
+    <message>
+        <source>Either way the complaint goes only to the discipline inspectors, never to the people it is about.</source>
+        <translation>不管选哪一种，投诉都只送到纪检监察机关，不会送到被反映的人手里。</translation>
+    </message>
+    <message>
+        <source>%1 more digits to type.</source>
+        <translation>还差 %1 位。</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1300,7 @@
     <name>MainWindow</name>
     <message>
         <source>Resident self-service kiosk</source>
+        <extracomment>What a resident asked for before the store was connected (the latest wins).</extracomment>
         <translation>居民自助服务终端</translation>
     </message>
 </context>
@@ -999,6 +1308,7 @@
     <name>MemberCard</name>
     <message>
         <source>%1 · %2 · %3 years old</source>
+        <extracomment>Content width from which the file&apos;s facts stand in two columns. The least width of a member card (two in a row at 1080 portrait, three at 1920 landscape).</extracomment>
         <translation>%1 · %2 · %3岁</translation>
     </message>
     <message>
@@ -1018,7 +1328,7 @@
     <name>PaymentCard</name>
     <message>
         <source>Paid on: %1</source>
-        <extracomment>Cards built when a year opens (more than a screenful), and then at a time as the resident nears the end: styling a card costs milliseconds, and a year may hold hundreds.</extracomment>
+        <extracomment>Cards filled when a year opens (more than a screenful), and then at a time as the resident nears the end: a new card costs milliseconds, and a year may hold hundreds. Cards kept for the next household after a session ends; more are deleted.</extracomment>
         <translation>发放日期：%1</translation>
     </message>
     <message>
@@ -1081,7 +1391,7 @@
     <name>PinyinKeyboard</name>
     <message>
         <source>⌫ Delete</source>
-        <extracomment>Letters to a row: seven in four rows where the keyboard is narrow (portrait), ten in three rows where it is wide, so it still fits under the top bar of a 768-pixel screen. Width from which the keyboard has nine letters to a row. Most candidate buttons one row can hold; fewer show when they do not fit. Longest run of pinyin letters kept waiting for a choice.</extracomment>
+        <extracomment>Letters to a row: seven in four rows where the keyboard is narrow (portrait), ten in three rows where it is wide, so it still fits under the top bar of a 768-pixel screen. Width from which the keyboard has ten letters to a row. Most candidate buttons one row can hold; fewer show when they do not fit. Longest run of pinyin letters kept waiting for a choice.</extracomment>
         <translation>⌫ 删除</translation>
     </message>
     <message>
@@ -1172,11 +1482,124 @@
     </message>
 </context>
 <context>
+    <name>ResultStep</name>
+    <message>
+        <source>✓ Your complaint is filed</source>
+        <translation>✓ 投诉已登记</translation>
+    </message>
+    <message>
+        <source>Saved on this terminal: it goes to %1 automatically, even if the network is down now. Keep the numbers to yourself; with them you can check your complaint at any terminal.</source>
+        <translation>投诉已保存在这台机器上，会自动送到%1，现在没有网络也不要紧。请自己保管好这两个号码，凭它们可以在任何一台机器上查询投诉。</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Secret code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>Write both numbers down now: this terminal cannot print a receipt yet.</source>
+        <translation>请现在把这两个号码抄下来：这台机器暂时不能打印回执。</translation>
+    </message>
+    <message>
+        <source>I have written them down</source>
+        <translation>我已经抄好了</translation>
+    </message>
+    <message>
+        <source>Finished: leave this page</source>
+        <translation>完成，离开这一页</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <source>Please check what will be sent:</source>
+        <translation>请核对要发送的内容：</translation>
+    </message>
+    <message>
+        <source>What it is about</source>
+        <translation>反映的问题</translation>
+    </message>
+    <message>
+        <source>The payment</source>
+        <translation>涉及的款项</translation>
+    </message>
+    <message>
+        <source>Your words</source>
+        <translation>您的说明</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>It goes to</source>
+        <translation>送往</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Go back and change something</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the complaint</source>
+        <translation>发送投诉</translation>
+    </message>
+    <message>
+        <source>No words added</source>
+        <translation>没有补充说明</translation>
+    </message>
+    <message>
+        <source>Not given: anonymous. The household file is sent for routing only.</source>
+        <translation>不留名（匿名）。户档案号只用来确定送往哪个机关。</translation>
+    </message>
+    <message>
+        <source>Given: the inspectors see your name and household.</source>
+        <translation>留名：纪检监察人员能看到您的姓名和户籍。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不留</translation>
+    </message>
+    <message>
+        <source>No office found</source>
+        <translation>找不到受理机关</translation>
+    </message>
+    <message>
+        <source>%1, %2, paid on %3</source>
+        <translation>%1，%2，%3发放</translation>
+    </message>
+    <message>
+        <source>You say you received nothing of it.</source>
+        <translation>您说一分也没收到。</translation>
+    </message>
+    <message>
+        <source>You say you received %1.</source>
+        <translation>您说只收到了 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ScrollPage</name>
     <message>
         <source>▲
 Up</source>
-        <extracomment>Content width from which the file&apos;s facts stand in two columns. The least width of a member card (two in a row at 1080 portrait, three at 1920 landscape).</extracomment>
         <translation>▲
 向上</translation>
     </message>
@@ -1199,7 +1622,7 @@ Down</source>
     <name>StageTimeline</name>
     <message>
         <source>▶ Now</source>
-        <extracomment>Put in a step&apos;s date where it may break onto a second line in a narrow box. Narrowest a step may be side by side before the timeline turns to run downwards.</extracomment>
+        <extracomment>Put in a step&apos;s date where it may break onto a second line in a narrow box. Narrowest a step may be side by side before the timeline turns to run downwards. A step box&apos;s margins and border on both sides, around its words. Per step made so far: its boxes by state, and the one in use.</extracomment>
         <translation>▶ 现在</translation>
     </message>
     <message>
@@ -1213,6 +1636,45 @@ Down</source>
     <message>
         <source>Now: %1 (step %2 of %3)</source>
         <translation>现在：%1（共%3步的第%2步）</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <source>What has happened so far</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>Tracking number %1</source>
+        <translation>受理编号 %1</translation>
+    </message>
+    <message>
+        <source>About: %1</source>
+        <translation>反映的问题：%1</translation>
+    </message>
+    <message>
+        <source>Saved on this terminal, waiting to be sent</source>
+        <translation>已保存在这台机器上，等待发送</translation>
+    </message>
+    <message>
+        <source>It will be sent to %1 as soon as the network allows.</source>
+        <translation>网络一通就会送到%1。</translation>
+    </message>
+    <message>
+        <source>Handled by %1</source>
+        <translation>办理机关：%1</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>收到时间：%1</translation>
+    </message>
+    <message>
+        <source>An answer is due by: %1</source>
+        <translation>应在此前答复：%1</translation>
+    </message>
+    <message>
+        <source>If you do not agree with the outcome, you may ask for a review: staff at the service desk can help.</source>
+        <translation>如果对结果不满意，可以申请复查，服务台的工作人员会帮您。</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1762,58 @@ Down</source>
     <message>
         <source>Switch language</source>
         <translation>切换语言</translation>
+    </message>
+</context>
+<context>
+    <name>WordsStep</name>
+    <message>
+        <source>Do you want to say more in your own words?</source>
+        <extracomment>The keyboard takes more than the service allows, so an over-long text is refused in words (the service&apos;s limit and reason) rather than cut off without a word.</extracomment>
+        <translation>您想用自己的话补充说明吗？</translation>
+    </message>
+    <message>
+        <source>This is not needed: your complaint can be sent without any words.</source>
+        <translation>不是必须的：不写一个字，投诉也能发送。</translation>
+    </message>
+    <message>
+        <source>Your words:</source>
+        <translation>您写的话：</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>No, continue</source>
+        <translation>不用了，继续</translation>
+    </message>
+    <message>
+        <source>Continue with these words</source>
+        <translation>带上这些话继续</translation>
+    </message>
+    <message>
+        <source>Continue without adding words</source>
+        <translation>不写说明，继续</translation>
+    </message>
+    <message>
+        <source>Change the words</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Add words (optional)</source>
+        <translation>写几句说明（可以不写）</translation>
+    </message>
+    <message>
+        <source>Open the keyboard to type words</source>
+        <translation>打开键盘写说明</translation>
+    </message>
+    <message>
+        <source>Remove the words</source>
+        <translation>删掉说明</translation>
+    </message>
+    <message>
+        <source>Remove the words typed</source>
+        <translation>删掉写好的说明</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,38 @@ def test_nothing_at_all_takes_two_taps_and_shows_on_the_ledger(
     assert card.status_text() == "! 您反映：一分没收到"
 
 
+def test_make_a_complaint_after_less_asks_with_the_payment_and_amount(
+    qtbot: QtBot, ledger_screen: LedgerScreen, relief: Relief
+) -> None:
+    """After "recorded", "Make a complaint about this" asks for the complaint screen with the
+    aid record and the 4,000 yuan received, and the ledger is back under it."""
+    card = open_relief(qtbot, ledger_screen, relief)
+    dispute_less(qtbot, ledger_screen, card, "4000")
+    dispute = ledger_screen.dispute
+    qtbot.waitUntil(dispute.complain_button.isVisible)
+    assert dispute.complain_button.text() == "就这笔钱投诉"
+    with qtbot.waitSignal(dispute.complaint_requested) as asked:
+        tap(qtbot, dispute.complain_button)
+    assert asked.args == [relief.aid_record_id, 400_000]
+    assert dispute.line() is None  # the dispute steps forgot the payment
+    qtbot.waitUntil(ledger_screen.list_page.isVisible)
+
+
+def test_make_a_complaint_after_nothing_says_zero_received(
+    qtbot: QtBot, ledger_screen: LedgerScreen, relief: Relief
+) -> None:
+    """After "received nothing", the complaint is asked for with 0 fen received."""
+    card = open_relief(qtbot, ledger_screen, relief)
+    tap(qtbot, card.wrong_button)
+    dispute = ledger_screen.dispute
+    tap(qtbot, dispute.nothing_button)
+    tap(qtbot, dispute.nothing_confirm_button)
+    qtbot.waitUntil(dispute.done_step.isVisible)
+    with qtbot.waitSignal(dispute.complaint_requested) as asked:
+        tap(qtbot, dispute.complain_button)
+    assert asked.args == [relief.aid_record_id, 0]
+
+
 def test_go_back_stores_nothing_and_returns_to_the_same_year(
     qtbot: QtBot, ledger_screen: LedgerScreen, relief: Relief, store: Store
 ) -> None:

@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.views.attract import shanghai_now
+
+if TYPE_CHECKING:
+    from kiosk.services.complaints.status import ComplaintStatusView
+
+#: Asks the central server (and the local store) how a complaint stands, given its tracking
+#: number and secret. It does network I/O: screens call it on a worker thread only.
+StatusChecker = Callable[[str, str], "ComplaintStatusView"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,13 @@ class ScreenContext:
     region_code: str
     #: Current time, aware, in Asia/Shanghai; tests pass a fixed clock.
     clock: Callable[[], datetime] = shanghai_now
+    #: "Check my complaint": ``functools.partial(check_status, client, sessions)`` made by
+    #: the composition function. None where no central server is configured: the screen
+    #: then says the check is not available on this terminal.
+    check_status: StatusChecker | None = None
+    #: Tells the outbox sender a complaint was just filed, so sending starts at once
+    #: rather than at its next round. None: the sender finds it on its own.
+    wake_outbox: Callable[[], None] | None = None
 
     def today(self) -> date:
         return self.clock().date()

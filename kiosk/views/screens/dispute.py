@@ -2,8 +2,8 @@
 
 One question per step: what did you receive; how much (on the amount pad); then a clear
 "recorded". The answer is stored with :func:`kiosk.services.resident.record_verification`
-in one short transaction; turning it into a complaint to the discipline inspectors is the
-work of the complaints screens.
+in one short transaction. "Make a complaint about this" on the last step asks the owner to
+open the complaint screen with the payment and the amounts filled in.
 """
 
 from __future__ import annotations
@@ -115,10 +115,14 @@ class DisputeScreen(QWidget):
     Signals:
         finished(): the resident is done (answer recorded) or went back; show the ledger.
         recorded(int): the answer on the aid record of this id was stored.
+        complaint_requested(int, int): after "recorded", the resident wants to complain
+            about the aid record of this id; the second value is what they said they
+            received, in fen (0 for nothing).
     """
 
     finished = Signal()
     recorded = Signal(int)
+    complaint_requested = Signal(int, int)
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +158,7 @@ class DisputeScreen(QWidget):
         self.nothing_confirm_button.clicked.connect(self._on_nothing_confirm)
         self.nothing_back_button.clicked.connect(self._show_ask)
         self.done_button.clicked.connect(self._finish)
+        self.complain_button.clicked.connect(self._on_complain)
         self.amount.text_changed.connect(self._on_amount_typed)
         self._show_step(self.ask_step)
         self.retranslate()
@@ -265,13 +270,19 @@ class DisputeScreen(QWidget):
         self.done_body = label("lead")
         self.done_body.setObjectName("recorded-body")
         self.done_next = label("lead")
-        self.done_button = _button("back-to-payments", "primary")
+        self.complain_button = _button("complain-about-payment", "primary")
+        self.done_button = _button("back-to-payments")
+        self._done_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._done_buttons.setSpacing(_GAP)
+        for button in (self.complain_button, self.done_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._done_buttons.addWidget(button, 1)
         layout.addStretch(1)
         layout.addWidget(self.done_title)
         layout.addWidget(self.done_body)
         layout.addWidget(self.done_next)
         layout.addSpacing(_GAP)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(self._done_buttons)
         layout.addStretch(2)
         return page
 
@@ -380,6 +391,10 @@ class DisputeScreen(QWidget):
         )
         self.done_button.setText(self.tr("Back to the payments"))
         self.done_button.setAccessibleName(self.tr("Back to the list of payments"))
+        self.complain_button.setText(self.tr("Make a complaint about this"))
+        self.complain_button.setAccessibleName(
+            self.tr("Make a complaint to the discipline inspectors about this payment")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -401,6 +416,7 @@ class DisputeScreen(QWidget):
             return
         self._amount_body.setDirection(direction)
         self._ask_buttons.setDirection(direction)
+        self._done_buttons.setDirection(direction)
         target = self._amount_words if landscape else self._amount_pad
         for column in (self._amount_words, self._amount_pad):
             column.removeWidget(self.amount_actions)
@@ -549,6 +565,15 @@ class DisputeScreen(QWidget):
 
     def _go_back_to_ledger(self) -> None:
         self._finish()
+
+    def _on_complain(self) -> None:
+        line = self._line
+        if line is None or self._kind is None:
+            return
+        aid_record_id, received_fen = line.aid_record_id, self._received_fen or 0
+        # The ledger shows again under the complaint screen: Back from there lands on it.
+        self._finish()
+        self.complaint_requested.emit(aid_record_id, received_fen)
 
     def _finish(self) -> None:
         self.clear()

@@ -328,7 +328,11 @@ class LedgerScreen(ResidentScreen):
 
     Signals:
         navigate(str): not used yet (the ledger links nowhere else).
+        complaint_requested(int, int): after a dispute was recorded, the resident asked to
+            complain about that payment (aid record id, amount received in fen).
     """
+
+    complaint_requested = Signal(int, int)
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -398,6 +402,7 @@ class LedgerScreen(ResidentScreen):
         self.older_button.clicked.connect(lambda: self.show_year(self._year_index + 1))
         self.dispute.finished.connect(self._close_dispute)
         self.dispute.recorded.connect(self._refresh_line)
+        self.dispute.complaint_requested.connect(self.complaint_requested)
         bar = self.year_scroll.area.verticalScrollBar()
         bar.valueChanged.connect(self._maybe_build_more)
         bar.rangeChanged.connect(self._maybe_build_more)

@@ -1,4 +1,4 @@
-"""The resident's home menu after identification: six big tiles, a symbol and words on each."""
+"""The resident's home menu after identification: big tiles, a symbol and words on each."""
 
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ TILES: tuple[tuple[str, Symbol], ...] = (
     ("loans", Symbol.BANK),
     ("projects", Symbol.FLAG),
     ("bulletins", Symbol.NOTICE),
+    ("complaint", Symbol.COMPLAINT),
 )
 
 
 class HomeScreen(QWidget):
-    """What an identified resident can look at, as six tiles: three across and two down
-    on a wide screen, two across and three down on a tall one.
+    """What an identified resident can look at or do, as seven tiles: four across and two
+    down on a wide screen, two across and four down on a tall one.
 
     Signals:
         open_requested(str): the resident touched the tile of this screen name.
@@ -54,7 +55,7 @@ class HomeScreen(QWidget):
         self._grid = QGridLayout()
         self._grid.setSpacing(24)
         self._columns = 0
-        self._arrange(3)
+        self._arrange(4)
 
         page = QVBoxLayout(self)
         page.setContentsMargins(32, 20, 32, 32)
@@ -74,12 +75,13 @@ class HomeScreen(QWidget):
         """Set every visible text in the current UI language."""
         self.prompt_label.setText(self.tr("Touch a picture to open it."))
         words = {
-            "household": self.tr("My household file"),
+            "household": self.tr("Household file"),
             "ledger": self.tr("Every payment"),
             "cadre": self.tr("Who helps us"),
             "loans": self.tr("Loans"),
             "projects": self.tr("Village projects"),
             "bulletins": self.tr("Policy notices"),
+            "complaint": self.tr("File a complaint"),
         }
         for name, tile in self.tiles.items():
             tile.set_words(words[name])
@@ -97,17 +99,20 @@ class HomeScreen(QWidget):
         for index, tile in enumerate(self.tiles.values()):
             self._grid.addWidget(tile, index // columns, index % columns)
         rows = (len(self.tiles) + columns - 1) // columns
-        for column in range(3):
+        for column in range(4):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        for row in range(3):
+        for row in range(4):
             self._grid.setRowStretch(row, 1 if row < rows else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
-        self._arrange(3 if size.width() >= size.height() else 2)
-        # The symbols give up height first on a low screen, so the words keep theirs.
+        self._arrange(4 if size.width() >= size.height() else 2)
+        # The symbols give up room first on a small screen, so the words keep theirs: on
+        # a narrow one the words wrap to more lines and need the height.
         rows = (len(self.tiles) + self._columns - 1) // self._columns
-        symbol = max(48, min(88, size.height() // (rows * 4)))
+        by_height = size.height() // (rows * 4)
+        by_width = size.width() // (self._columns * 5)
+        symbol = max(40, min(88, by_height, by_width))
         for tile in self.tiles.values():
             tile.symbol.set_symbol_size(symbol)
         super().resizeEvent(event)

@@ -28,6 +28,7 @@ class Symbol(StrEnum):
     BACK = "back"
     CLOSE = "close"
     CLOCK = "clock"
+    COMPLAINT = "complaint"
 
 
 # Every drawing works in a 100x100 box; the widget scales it to its own size.
@@ -135,6 +136,20 @@ def _clock(p: QPainter, ink: QColor) -> None:
     p.drawLine(QPointF(50, 50), QPointF(70, 62))
 
 
+def _complaint(p: QPainter, ink: QColor) -> None:
+    # A speech bubble with an exclamation mark: "I have something to report".
+    bubble = QPainterPath()
+    bubble.addRoundedRect(QRectF(8, 10, 84, 62), 14, 14)
+    p.drawPath(bubble)
+    tail = QPainterPath()
+    tail.moveTo(28, 72)
+    tail.lineTo(22, 92)
+    tail.lineTo(46, 72)
+    p.drawPath(tail)
+    p.drawLine(QPointF(50, 22), QPointF(50, 48))
+    p.fillRect(QRectF(46, 56, 8, 8), ink)
+
+
 _DRAWINGS: dict[Symbol, Drawing] = {
     Symbol.HOUSE: _house,
     Symbol.MONEY: _money,
@@ -147,6 +162,7 @@ _DRAWINGS: dict[Symbol, Drawing] = {
     Symbol.BACK: _back,
     Symbol.CLOSE: _close,
     Symbol.CLOCK: _clock,
+    Symbol.COMPLAINT: _complaint,
 }
 
 

@@ -1,0 +1,450 @@
+"""Filing a complaint: what about, optional words, named or not, review, and the result.
+
+The screen holds the draft while the resident goes through the steps; nothing is stored
+until Send, when :func:`kiosk.services.complaints.filing.file_complaint` commits it to the
+local store on a worker thread. Started from a disputed payment, the category step is
+skipped: the payment and the amounts are already known.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from datetime import UTC
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.models.complaints import ComplaintCategory
+from kiosk.domain.money import format_fen
+from kiosk.services.complaints.filing import (
+    ComplaintDraft,
+    ComplaintRefused,
+    FiledComplaint,
+    file_complaint,
+    preview_destination,
+    validate_draft,
+)
+from kiosk.services.pinyin_input import PinyinDictionary
+from kiosk.services.resident import PaymentLine, ledger
+from kiosk.views.jobs import Jobs
+from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.complaint.category_step import CategoryStep
+from kiosk.views.screens.complaint.identity_step import IdentityStep
+from kiosk.views.screens.complaint.parts import GAP, MARGIN
+from kiosk.views.screens.complaint.result_step import ResultStep
+from kiosk.views.screens.complaint.review_step import Review, ReviewStep
+from kiosk.views.screens.complaint.words import in_language
+from kiosk.views.screens.complaint.words_step import WordsStep
+from kiosk.views.screens.dispute import PaymentSummary
+from kiosk.views.screens.household import fill, label
+
+_log = logging.getLogger(__name__)
+
+#: Which step shows a refusal of each draft field; any other field is shown on the review.
+_FIELD_STEPS = {
+    "category": "category",
+    "text": "words",
+    "anonymous": "identity",
+    "contact_phone": "identity",
+}
+
+
+class ComplaintScreen(ResidentScreen):
+    """The steps of a complaint, for the identified household.
+
+    The main window calls :meth:`load` when it opens the screen (a blank complaint), and
+    :meth:`start_from_payment` afterwards when the resident came from a disputed payment.
+    Its Back calls :meth:`go_back` first, which steps back inside the screen.
+
+    Signals:
+        navigate(str): not used (the complaint links nowhere else).
+        back_requested(): leave the screen (after "Finished").
+        filed(): a complaint was committed to the store (the numbers are on screen).
+    """
+
+    back_requested = Signal()
+    filed = Signal()
+
+    def __init__(
+        self,
+        context: ScreenContext,
+        parent: QWidget | None = None,
+        *,
+        dictionary: PinyinDictionary | None = None,
+    ) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("complaint-screen")
+        self.jobs = Jobs(self)
+        self._household_id: int | None = None
+        self._line: PaymentLine | None = None
+        self._claimed_fen: int | None = None
+        self._category: ComplaintCategory | None = None
+        self._text = ""
+        self._anonymous: bool | None = None
+        self._phone = ""
+
+        self.progress = label("hint")
+        self.progress.setObjectName("complaint-progress")
+        self.category_step = CategoryStep()
+        self.words_step = WordsStep(dictionary=dictionary)
+        self.identity_step = IdentityStep()
+        self.review_step = ReviewStep()
+        self.result_step = ResultStep()
+        self.payment_summary = PaymentSummary(compact=True)
+        self.claim_label = label("lead")
+        self.claim_label.setObjectName("claimed")
+        self.about = QWidget()
+        about = QVBoxLayout(self.about)
+        about.setContentsMargins(0, 0, 0, 0)
+        about.setSpacing(GAP // 2)
+        about.addWidget(self.payment_summary)
+        about.addWidget(self.claim_label)
+        self.about.hide()
+        self.words_step.set_header(self.about)
+
+        self.steps = QStackedWidget()
+        for step in self._all_steps():
+            self.steps.addWidget(step)
+        layout = QVBoxLayout(self)
+        # Little margin above and below: the phone pad needs the height of a low screen.
+        layout.setContentsMargins(MARGIN, GAP // 6, MARGIN, GAP // 6)
+        layout.setSpacing(GAP // 6)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.steps, 1)
+
+        self.category_step.chosen.connect(self._on_category)
+        self.words_step.finished.connect(self._on_words)
+        self.words_step.typing_changed.connect(lambda _typing: self._show_progress())
+        self.identity_step.chosen.connect(self._on_identity)
+        self.review_step.send_requested.connect(self._send)
+        self.review_step.change_requested.connect(self._change)
+        self.result_step.done.connect(self.back_requested)
+        self._show_step(self.category_step)
+        self.retranslate()
+
+    def _all_steps(self) -> tuple[QWidget, ...]:
+        return (
+            self.category_step,
+            self.words_step,
+            self.identity_step,
+            self.review_step,
+            self.result_step,
+        )
+
+    # ---- ResidentScreen -----------------------------------------------------------------
+
+    def screen_title(self) -> str:
+        return self.tr("Make a complaint")
+
+    def load(self, household_id: int) -> None:
+        """A blank complaint for the household: start at the category."""
+        self.start_blank(household_id)
+
+    def start_blank(self, household_id: int) -> None:
+        self.clear()
+        self._household_id = household_id
+        self.retranslate()
+        self._show_step(self.category_step)
+
+    def start_from_payment(self, household_id: int, aid_record_id: int, received_fen: int) -> None:
+        """A complaint that money of this payment was withheld: the resident said they got
+        ``received_fen`` (0 for nothing). Starts at the optional words."""
+        with self.context.sessions() as session:
+            found = ledger(session, household_id)
+        line = next(
+            (
+                each
+                for year in found.years
+                for each in year.lines
+                if each.aid_record_id == aid_record_id
+            ),
+            None,
+        )
+        if line is None:
+            # Not this household's payment: a blank complaint is all that can be offered.
+            _log.warning("Complaint asked for a payment the household does not have")
+            self.start_blank(household_id)
+            return
+        self.clear()
+        self._household_id = household_id
+        self._line = line
+        self._claimed_fen = received_fen
+        self._category = ComplaintCategory.FUNDS_WITHHELD
+        self.payment_summary.show_line(line)
+        self.about.show()
+        self.retranslate()
+        self._open_words()
+
+    def clear(self) -> None:
+        """Forget the draft, the words, the phone number and the filed numbers."""
+        self.jobs.forget()
+        self._household_id = None
+        self._line = None
+        self._claimed_fen = None
+        self._category = None
+        self._text = ""
+        self._anonymous = None
+        self._phone = ""
+        self.payment_summary.clear()
+        self.claim_label.clear()
+        self.about.hide()
+        self.category_step.mark(None)
+        self.words_step.clear()
+        self.identity_step.clear()
+        self.review_step.clear()
+        self.result_step.clear()
+        self._show_step(self.category_step)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.claim_label.setText(self._claim_text())
+        self._show_progress()
+
+    def spoken_text(self) -> str:
+        step = self.current_step()
+        spoken = getattr(step, "spoken_text", None)
+        return str(spoken()) if callable(spoken) else ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_for(event.size())
+        super().resizeEvent(event)
+
+    # ---- for the main window and tests ------------------------------------------------
+
+    def current_step(self) -> QWidget:
+        step = self.steps.currentWidget()
+        assert step is not None
+        return step
+
+    def go_back(self) -> bool:
+        """One step back; False when the screen itself should be left (then it is cleared)."""
+        step = self.current_step()
+        if step is self.result_step:
+            self.clear()
+            return False
+        if step is self.review_step:
+            self._open_identity(at_phone=True)
+            return True
+        if step is self.identity_step:
+            if not self.identity_step.go_back():
+                self._open_words()
+            return True
+        if step is self.words_step:
+            if self.words_step.go_back():
+                return True
+            if self._line is None:
+                self._open_category()
+                return True
+        self.clear()
+        return False
+
+    def draft(self) -> ComplaintDraft | None:
+        """The complaint as it stands, or None before a category is chosen."""
+        if self._category is None:
+            return None
+        anonymous = self._anonymous is not False
+        return ComplaintDraft(
+            category=self._category,
+            household_id=self._household_id,
+            aid_record_id=self._line.aid_record_id if self._line else None,
+            claimed_received_fen=self._claimed_fen if self._line else None,
+            text=self._text,
+            anonymous=anonymous,
+            contact_phone=None if anonymous or not self._phone else self._phone,
+        )
+
+    # ---- moving through the steps -------------------------------------------------------
+
+    def _on_category(self, value: str) -> None:
+        self._category = ComplaintCategory(value)
+        self.category_step.mark(self._category)
+        self._open_words()
+
+    def _open_category(self) -> None:
+        self.category_step.mark(self._category)
+        self._show_step(self.category_step)
+
+    def _open_words(self) -> None:
+        self.words_step.start(self._text)
+        self._show_step(self.words_step)
+
+    def _on_words(self, text: str) -> None:
+        draft = self.draft()
+        if draft is None:
+            return
+        if not self._check(dataclasses.replace(draft, text=text)):
+            return
+        self._text = text
+        self.words_step.accept(text)
+        self._open_identity()
+
+    def _open_identity(self, *, at_phone: bool = False) -> None:
+        self.identity_step.start(anonymous=self._anonymous, phone=self._phone, at_phone=at_phone)
+        self._show_step(self.identity_step)
+
+    def _on_identity(self, anonymous: bool, phone: str) -> None:
+        draft = self.draft()
+        if draft is None:
+            return
+        candidate = dataclasses.replace(draft, anonymous=anonymous, contact_phone=phone or None)
+        if not self._check(candidate):
+            return
+        self._anonymous = anonymous
+        self._phone = "" if anonymous else phone
+        self._open_review()
+
+    def _open_review(self) -> None:
+        draft = self.draft()
+        if draft is None or self._anonymous is None:
+            return
+        office_name = ""
+        reason: Callable[[], str]
+        try:
+            with self.context.sessions() as session:
+                destination = preview_destination(session, draft)
+        except ValueError as error:  # ComplaintRefused or NoDestination: both give reasons
+            reason = in_language(
+                getattr(error, "reason_zh", "无法确定受理机关"),
+                getattr(error, "reason_en", "No office could be worked out"),
+            )
+        else:
+            office_name = destination.office_name
+            reason = in_language(destination.reason_zh, destination.reason_en)
+        self.review_step.show_review(
+            Review(
+                category=draft.category,
+                line=self._line,
+                claimed_received_fen=self._claimed_fen,
+                text=self._text,
+                anonymous=self._anonymous,
+                phone=self._phone,
+                office_name=office_name,
+                routing_reason=reason,
+            )
+        )
+        self._show_step(self.review_step)
+
+    def _change(self) -> None:
+        # Back to the first step, every answer kept and shown: the resident walks through
+        # again and changes only what they want to.
+        if self._line is None:
+            self._open_category()
+        else:
+            self._open_words()
+
+    def _send(self) -> None:
+        draft = self.draft()
+        if draft is None:
+            return
+        sessions, kiosk_code = self.context.sessions, self.context.kiosk_code
+        now = self.context.clock().astimezone(UTC)
+        wake = self.context.wake_outbox
+        self.jobs.op(
+            lambda: file_complaint(sessions, draft, kiosk_code=kiosk_code, now=now, wake=wake)
+        ).success(self._on_filed).failure(self._on_not_filed).run()
+
+    def _on_filed(self, filed: FiledComplaint) -> None:
+        self.result_step.show_filed(filed.tracking_number, filed.secret, filed.office_name)
+        # The draft is done with: only the two numbers stay, until the resident leaves.
+        self._text = ""
+        self._phone = ""
+        self.words_step.clear()
+        self.identity_step.clear()
+        self.review_step.clear()
+        self._show_step(self.result_step)
+        self.filed.emit()
+
+    def _on_not_filed(self, error: Exception) -> None:
+        if isinstance(error, ComplaintRefused):
+            self._refuse(error)
+            return
+        _log.error("A complaint could not be saved", exc_info=error)
+        self.review_step.refuse_because(
+            lambda: self.tr(
+                "The complaint could not be saved. Touch Send again; if that fails too,"
+                " please ask staff for help."
+            )
+        )
+
+    def _check(self, draft: ComplaintDraft) -> bool:
+        """Whether the service accepts ``draft``; if not, the reason is shown at its field."""
+        try:
+            with self.context.sessions() as session:
+                validate_draft(session, draft)
+        except ComplaintRefused as refused:
+            self._refuse(refused)
+            return False
+        return True
+
+    def _refuse(self, refused: ComplaintRefused) -> None:
+        where = _FIELD_STEPS.get(refused.field, "review")
+        if where == "category":
+            self._open_category()
+            return
+        if where == "words":
+            if self.current_step() is not self.words_step:
+                self._open_words()
+            self.words_step.refuse(refused.reason_zh, refused.reason_en)
+        elif where == "identity":
+            if self.current_step() is not self.identity_step:
+                self._open_identity()
+            self.identity_step.refuse(refused.reason_zh, refused.reason_en)
+        else:
+            self.review_step.refuse(refused.reason_zh, refused.reason_en)
+
+    # ---- showing ------------------------------------------------------------------------
+
+    def _show_step(self, shown: QWidget) -> None:
+        # A stacked widget is as large as its largest page; only the page shown counts,
+        # so a low screen is not pushed past its edge by a page it does not show.
+        for step in self._all_steps():
+            policy = QSizePolicy.Policy.Preferred if step is shown else QSizePolicy.Policy.Ignored
+            step.setSizePolicy(policy, policy)
+        self.steps.setCurrentWidget(shown)
+        self.steps.updateGeometry()
+        self._show_progress()
+
+    def _arrange_for(self, size: QSize) -> None:
+        landscape = size.width() > size.height()
+        self.words_step.set_direction(landscape)
+        self.result_step.set_direction(landscape)
+
+    def _show_progress(self) -> None:
+        text = self._progress_text()
+        self.progress.setText(text)
+        # No empty line above the result: that step needs all of a low screen's height.
+        if self.progress.isHidden() == bool(text):
+            self.progress.setVisible(bool(text))
+
+    def _progress_text(self) -> str:
+        order: list[QWidget] = [self.words_step, self.identity_step, self.review_step]
+        if self._line is None:
+            order.insert(0, self.category_step)
+        step = self.steps.currentWidget()
+        # Not over the keyboard either: its keys need all of a low screen's height.
+        if step not in order or (step is self.words_step and self.words_step.typing()):
+            return ""
+        return fill(self.tr("Step %1 of %2"), order.index(step) + 1, len(order))
+
+    def _claim_text(self) -> str:
+        line, claimed = self._line, self._claimed_fen
+        if line is None or claimed is None:
+            return ""
+        if claimed == 0:
+            return fill(
+                self.tr("You said you received nothing of the %1 recorded."),
+                format_fen(line.amount_fen),
+            )
+        return fill(
+            self.tr("You said you received %1 of the %2 recorded."),
+            format_fen(claimed),
+            format_fen(line.amount_fen),
+        )

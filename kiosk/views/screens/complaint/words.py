@@ -1,0 +1,126 @@
+"""Words for complaints in the UI language: categories in plain speech with the official
+term beside them, statuses and outcomes, and how a phone number is shown masked.
+
+Like :mod:`kiosk.views.labels`, each function builds its dict when called, so the texts are
+looked up in the translator installed at that moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from kiosk.domain.models.complaints import ComplaintCategory, ComplaintStatus, Outcome
+
+
+class CategoryWords(NamedTuple):
+    """How a category is said to a resident, and the official term inspectors use."""
+
+    plain: str
+    official: str
+
+
+def category_words() -> dict[ComplaintCategory, CategoryWords]:
+    """Every category, in the order the category step shows them (the most common first)."""
+    return {
+        ComplaintCategory.FUNDS_WITHHELD: CategoryWords(
+            QCoreApplication.translate(
+                "ComplaintWords", "Money for me was held back or used for something else"
+            ),
+            QCoreApplication.translate(
+                "ComplaintWords", "Withholding or misusing poverty-alleviation funds"
+            ),
+        ),
+        ComplaintCategory.FALSE_CLAIMS: CategoryWords(
+            QCoreApplication.translate(
+                "ComplaintWords", "Someone took money in another's name, or twice"
+            ),
+            QCoreApplication.translate("ComplaintWords", "False or duplicate claims"),
+        ),
+        ComplaintCategory.FAVOURITISM: CategoryWords(
+            QCoreApplication.translate(
+                "ComplaintWords", "An official favours relatives and friends"
+            ),
+            QCoreApplication.translate(
+                "ComplaintWords", "Favouritism toward relatives and friends"
+            ),
+        ),
+        ComplaintCategory.WRONG_IDENTIFICATION: CategoryWords(
+            QCoreApplication.translate(
+                "ComplaintWords", "The wrong families are on the poverty list"
+            ),
+            QCoreApplication.translate(
+                "ComplaintWords", "Inaccurate identification of poor households"
+            ),
+        ),
+        ComplaintCategory.BRIBES: CategoryWords(
+            QCoreApplication.translate(
+                "ComplaintWords", "Someone asked for gifts or money to get things done"
+            ),
+            QCoreApplication.translate("ComplaintWords", "Taking, demanding or obstructing"),
+        ),
+        ComplaintCategory.CADRE_NOT_HELPING: CategoryWords(
+            QCoreApplication.translate(
+                "ComplaintWords", "The official who should help my family does not"
+            ),
+            QCoreApplication.translate("ComplaintWords", "Responsible cadre not doing their duty"),
+        ),
+        ComplaintCategory.OTHER: CategoryWords(
+            QCoreApplication.translate("ComplaintWords", "Something else"),
+            QCoreApplication.translate("ComplaintWords", "Other problems"),
+        ),
+    }
+
+
+def status_words() -> dict[ComplaintStatus, str]:
+    return {
+        ComplaintStatus.RECEIVED: QCoreApplication.translate(
+            "ComplaintWords", "Received by the inspectors"
+        ),
+        ComplaintStatus.ASSIGNED: QCoreApplication.translate(
+            "ComplaintWords", "Given to an inspector"
+        ),
+        ComplaintStatus.INVESTIGATING: QCoreApplication.translate(
+            "ComplaintWords", "Being looked into"
+        ),
+        ComplaintStatus.CONCLUDED: QCoreApplication.translate(
+            "ComplaintWords", "Looked into: there is an outcome"
+        ),
+        ComplaintStatus.CLOSED: QCoreApplication.translate("ComplaintWords", "Closed"),
+    }
+
+
+def outcome_words() -> dict[Outcome, str]:
+    return {
+        Outcome.UPHELD: QCoreApplication.translate(
+            "ComplaintWords", "Your complaint was found to be right"
+        ),
+        Outcome.PARTLY_UPHELD: QCoreApplication.translate(
+            "ComplaintWords", "Your complaint was found to be partly right"
+        ),
+        Outcome.NOT_UPHELD: QCoreApplication.translate(
+            "ComplaintWords", "Your complaint was not found to be right"
+        ),
+        Outcome.REFERRED: QCoreApplication.translate(
+            "ComplaintWords", "Your complaint was passed to another office"
+        ),
+    }
+
+
+def masked_phone(phone: str) -> str:
+    """138****0000: enough for the resident to recognise their number, not to dial it."""
+    if len(phone) < 8:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def in_chinese() -> bool:
+    """Whether the UI speaks Chinese now (the default locale follows the UI language)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def in_language(chinese: str, english: str) -> Callable[[], str]:
+    """A reason a service gives in both languages, picked each time it is shown."""
+    return lambda: chinese if in_chinese() else english
