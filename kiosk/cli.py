@@ -19,6 +19,8 @@ COMMANDS = {
     "import": ("import_data", "import regions, households, cadres and payments from CSV"),
     "doctor": ("doctor", "check fonts, display, store, printer and central server"),
     "screenshots": ("screenshots", "render every screen in both languages to PNG files"),
+    "keygen": ("keygen", "make this terminal's signing key for the central server"),
+    "outbox": ("outbox", "show how many complaints wait to be sent"),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,9 +39,15 @@ class StoreConfig:
     path: Path
 
 
+def _default_kiosk_key_file() -> Path:
+    return default_data_dir() / "kiosk-key.pem"
+
+
 @dataclass(frozen=True)
 class SecurityConfig:
     id_hash_key_file: Path | None
+    #: The terminal's Ed25519 private key (PEM), written by `kiosk keygen`.
+    kiosk_key_file: Path = field(default_factory=_default_kiosk_key_file)
 
     def id_hash_key(self) -> bytes:
         """The secret for ID-number lookup hashes; the demo key when none is configured."""
@@ -67,6 +73,14 @@ class CentralConfig:
     url: str
     ca_bundle: Path | None
     timeout_s: float
+
+
+@dataclass(frozen=True)
+class OutboxConfig:
+    """Backoff of the complaint outbox when the central server cannot be reached."""
+
+    retry_base_s: float = 2.0
+    retry_cap_s: float = 300.0
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,7 @@ class Config:
     ui: UiConfig
     printer: PrinterConfig
     logging: LoggingConfig
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
     #: The TOML file that was read, if any.
     source: Path | None = None
 
@@ -200,6 +215,9 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         raise ConfigError("central.url must start with https:// (or http:// for loopback)")
     if v["central"]["timeout_s"] <= 0:
         raise ConfigError("central.timeout_s must be positive")
+    outbox = v["outbox"]
+    if not 0 < outbox["retry_base_s"] <= outbox["retry_cap_s"]:
+        raise ConfigError("outbox.retry_base_s must be positive and at most outbox.retry_cap_s")
 
     store_path = _optional_path(v["store"]["path"]) or default_data_dir(env) / "kiosk.sqlite3"
     return Config(
@@ -207,7 +225,11 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
             code=v["terminal"]["code"], region_code=v["terminal"]["region_code"]
         ),
         store=StoreConfig(path=store_path),
-        security=SecurityConfig(id_hash_key_file=_optional_path(v["security"]["id_hash_key_file"])),
+        security=SecurityConfig(
+            id_hash_key_file=_optional_path(v["security"]["id_hash_key_file"]),
+            kiosk_key_file=_optional_path(v["security"]["kiosk_key_file"])
+            or default_data_dir(env) / "kiosk-key.pem",
+        ),
         central=CentralConfig(
             url=central_url,
             ca_bundle=_optional_path(v["central"]["ca_bundle"]),
@@ -223,5 +245,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         ),
         printer=PrinterConfig(queue=v["printer"]["queue"]),
         logging=LoggingConfig(level=level, file=_optional_path(v["logging"]["file"])),
+        outbox=OutboxConfig(
+            retry_base_s=float(outbox["retry_base_s"]), retry_cap_s=float(outbox["retry_cap_s"])
+        ),
         source=path,
     )

@@ -93,8 +93,10 @@ def test_good_store_fails_only_for_reasons_of_this_machine(
     code, results = _doctor_json(capsys, "--config", str(config_file), "--db", str(store))
     by_name = {result["name"]: result for result in results}
     assert list(by_name) == [
-        "configuration", "fonts", "display", "database", "id-hash key", "printer", "central"
+        "configuration", "fonts", "display", "database", "id-hash key", "printer", "central",
+        "outbox",
     ]  # fmt: skip
+    assert by_name["outbox"]["status"] == "ok"  # a new store has nothing waiting
     assert by_name["database"]["status"] == "warning"  # a new store has no households
     assert by_name["id-hash key"]["status"] == "ok"
     assert by_name["central"]["status"] == "problem" and not by_name["central"]["needed"]

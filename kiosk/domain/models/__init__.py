@@ -34,6 +34,7 @@ from kiosk.domain.models.households import (
 )
 from kiosk.domain.models.kiosks import Kiosk, Receipt, ReceiptKind
 from kiosk.domain.models.loans import Loan, LoanRepayment, LoanStatus
+from kiosk.domain.models.outbox import OutboxMessage, OutboxState
 from kiosk.domain.models.projects import Project, ProjectStage, ProjectStageEvent
 from kiosk.domain.models.regions import CODE_LENGTH, Region, RegionLevel, code_problem
 
@@ -63,6 +64,8 @@ __all__ = [
     "LoanStatus",
     "MeasureKind",
     "Member",
+    "OutboxMessage",
+    "OutboxState",
     "Outcome",
     "PartyKind",
     "PovertyCause",

@@ -39,6 +39,7 @@ from kiosk.services.health.fonts import (
     has_truetype_outlines,
     parse_fc_list,
 )
+from kiosk.services.health.outbox import check_outbox
 from kiosk.services.health.printer import (
     QueueState,
     check_printer,
@@ -63,6 +64,7 @@ __all__ = [
     "check_display",
     "check_fonts",
     "check_id_hash_key",
+    "check_outbox",
     "check_printer",
     "debian_package",
     "find_print_font",
@@ -89,6 +91,7 @@ def run_checks(
         ("id-hash key", lambda: check_id_hash_key(config.security)),
         ("printer", lambda: check_printer(config.printer.queue, runner)),
         ("central", lambda: check_central(config.central)),
+        ("outbox", lambda: check_outbox(config.store.path)),
     ]
     results = []
     for name, check in checks:

@@ -1,0 +1,506 @@
+"""Complaints that are never lost and never sent twice: how fast, and how sure.
+
+What is measured:
+
+* **local durable commit** — ``file_complaint`` on a demo store (SQLite, WAL,
+  synchronous=FULL, on this machine's disk), ``--filings`` times: its whole time, and the
+  parts: the checks and routing preview (reads), the secret's scrypt hash, and the one
+  write transaction up to its synced commit (target: p95 of the durable commit ≤ 20 ms).
+* **delivery delay after the network returns** — the central server is unreachable (the
+  proxy listens on nothing) for ``--outage-s`` seconds while ``--backlog`` complaints are
+  filed and the real ``OutboxSender`` thread retries with the configured backoff (base 2 s,
+  cap 300 s); then the network returns. Timed: until the last complaint is on the server
+  with no new filing, and again with a resident filing one more complaint (``wake()``).
+* **server throughput on PostgreSQL** — ``--threads`` kiosks post ``--posts`` complaints
+  in total, each thread with its own signed client, to the real server in its own process
+  (one uvicorn worker): complaints per second as deployed, with the server's argon2 hash
+  of each secret, and again with argon2 made cheap, to show what the rest costs.
+* **fault runs** — ``--runs`` randomized fault runs per central database (SQLite and
+  PostgreSQL), as in tests/services/complaints/test_fault_injection.py, with the seed.
+
+PostgreSQL is the test server at 127.0.0.1:5432 (``KIOSK_TEST_POSTGRES_URL``); a fresh
+database is made and dropped.
+
+    python benchmarks/bench_outbox.py [--quick] [--runs N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from common import ROOT, ms, percentile, print_machine, print_table, verdict
+
+sys.path.insert(0, str(ROOT))
+
+import psycopg
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from central.db import Database
+from kiosk.config import DEMO_ID_HASH_KEY
+from kiosk.domain.models import AidRecord, ComplaintCategory, Household
+from kiosk.domain.request_signing import public_key_hex
+from kiosk.domain.tracking import new_secret, new_tracking_number
+from kiosk.services.complaints import filing
+from kiosk.services.complaints.client import CentralClient
+from kiosk.services.complaints.filing import ComplaintDraft, file_complaint
+from kiosk.services.complaints.outbox import OutboxSender, queue_depth
+from kiosk.services.demo import generate_demo_data
+from kiosk.services.store import Store, open_store
+from tests.services.complaints.central_side import (
+    KIOSK_CODE,
+    KIOSK_REGION,
+    FaultProxy,
+    ServerThread,
+    free_port,
+    seed_central,
+    server_keys,
+)
+from tests.services.complaints.fault_runs import (
+    CLIENT_TIMEOUT_S,
+    SLOW_ANSWER_S,
+    CountingClient,
+    Rig,
+    check_exactly_once,
+    many_runs,
+)
+
+HOUSEHOLDS = 12
+POSTGRES_ADMIN = os.environ.get(
+    "KIOSK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database, dropped afterwards."""
+    name = f"bench_outbox_{secrets.token_hex(4)}"
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{POSTGRES_ADMIN.rsplit('/', 1)[0]}/{name}"
+    database = Database(url)
+    database.migrate()
+    database.dispose()
+    try:
+        yield url
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def sqlite_database(folder: Path) -> str:
+    path = folder / f"central-{secrets.token_hex(3)}.sqlite3"
+    database = Database(str(path))
+    database.migrate()
+    database.dispose()
+    return str(path)
+
+
+def demo_store(folder: Path) -> Store:
+    store = open_store(folder / f"kiosk-{secrets.token_hex(3)}.sqlite3")
+    generate_demo_data(
+        store.engine,
+        id_hash_key=DEMO_ID_HASH_KEY,
+        terminal_code=KIOSK_CODE,
+        terminal_region_code=KIOSK_REGION,
+        households=HOUSEHOLDS,
+    )
+    return store
+
+
+def relief_draft(store: Store, rng: random.Random) -> ComplaintDraft:
+    with store.sessionmaker() as session:
+        household_id = session.scalar(
+            select(Household.id).where(Household.file_number == "522730001001-0001")
+        )
+        record_id = session.scalar(
+            select(AidRecord.id).where(
+                AidRecord.household_id == household_id, AidRecord.amount_fen == 800_000
+            )
+        )
+    return ComplaintDraft(
+        category=ComplaintCategory.FUNDS_WITHHELD,
+        household_id=household_id,
+        aid_record_id=record_id,
+        claimed_received_fen=rng.randrange(0, 800_000),
+        text="只收到四千元",
+        anonymous=False,
+        contact_phone="13800000000",
+    )
+
+
+def bare_commits(folder: Path, count: int) -> list[float]:
+    """Baseline: a one-row INSERT and its synced commit through sqlite3, on the same disk,
+    interleaved with the filings so both meet the same load."""
+    import sqlite3
+
+    path = folder / "baseline.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+    times = []
+    for index in range(count):
+        started = time.perf_counter()
+        connection.execute("INSERT INTO t VALUES (?)", (index,))
+        connection.commit()
+        times.append(time.perf_counter() - started)
+    connection.close()
+    return times
+
+
+def bench_filing(folder: Path, filings: int) -> list[tuple[str, str, str, str, str]]:
+    store = demo_store(folder)
+    rng = random.Random(1)
+    draft = relief_draft(store, rng)
+    hash_times: list[float] = []
+    commit_times: list[float] = []
+    real_hash, real_commit = filing.hash_secret, filing._commit
+
+    def timed_hash(secret: str) -> str:
+        started = time.perf_counter()
+        try:
+            return real_hash(secret)
+        finally:
+            hash_times.append(time.perf_counter() - started)
+
+    def timed_commit(sessions: object, prepared: object) -> None:
+        started = time.perf_counter()
+        try:
+            real_commit(sessions, prepared)  # type: ignore[arg-type]
+        finally:
+            commit_times.append(time.perf_counter() - started)
+
+    filing.hash_secret = timed_hash  # type: ignore[assignment]
+    filing._commit = timed_commit  # type: ignore[assignment]
+    totals: list[float] = []
+    baseline: list[float] = []
+    try:
+        for _ in range(5):  # warm-up
+            file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK_CODE)
+        hash_times.clear()
+        commit_times.clear()
+        for _ in range(filings):
+            started = time.perf_counter()
+            file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK_CODE)
+            totals.append(time.perf_counter() - started)
+            baseline += bare_commits(folder, 1)
+    finally:
+        filing.hash_secret = real_hash  # type: ignore[assignment]
+        filing._commit = real_commit  # type: ignore[assignment]
+        store.close()
+    checks = [
+        total - hashed - committed
+        for total, hashed, committed in zip(totals, hash_times, commit_times, strict=True)
+    ]
+    rows = []
+    for label, values, target in (
+        ("durable commit (the write transaction)", commit_times, 0.020),
+        ("checks, routing preview, body (reads)", checks, None),
+        ("scrypt hash of the secret", hash_times, None),
+        ("file_complaint, whole", totals, None),
+        ("baseline: 1-row INSERT + synced commit", baseline, None),
+    ):
+        p95 = percentile(values, 0.95)
+        rows.append(
+            (
+                label,
+                ms(percentile(values, 0.5)),
+                ms(p95),
+                ms(max(values)),
+                verdict(p95, target) if target else "",
+            )
+        )
+    return rows
+
+
+def _wait_until_sent(store: Store, deadline_s: float) -> float:
+    started = time.perf_counter()
+    while queue_depth(store.sessionmaker).pending:
+        if time.perf_counter() - started > deadline_s:
+            return float("inf")
+        time.sleep(0.005)
+    return time.perf_counter() - started
+
+
+def bench_delivery(folder: Path, outage_s: float, backlog: int, *, wake: bool) -> float:
+    """Seconds from the network's return to the last complaint's acknowledgement."""
+    key = Ed25519PrivateKey.generate()
+    database = Database(sqlite_database(folder))
+    seed_central(database, HOUSEHOLDS, public_key_hex(key))
+    server = ServerThread(database)
+    server.start()
+    proxy = FaultProxy(server.port)
+    proxy.down()
+    store = demo_store(folder)
+    client = CentralClient(proxy.url, kiosk_code=KIOSK_CODE, private_key=key, timeout_s=10)
+    sender = OutboxSender(store.sessionmaker, client, retry_base_s=2.0, retry_cap_s=300.0)
+    sender.start()
+    rng = random.Random(2)
+    draft = relief_draft(store, rng)
+    try:
+        for index in range(backlog):
+            file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK_CODE, wake=sender.wake)
+            time.sleep(outage_s / backlog if index < backlog - 1 else 0)
+        time.sleep(outage_s / backlog)
+        proxy.up()
+        back = time.perf_counter()
+        if wake:
+            file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK_CODE, wake=sender.wake)
+        _wait_until_sent(store, 600)
+        delay = time.perf_counter() - back
+        assert len(server_keys(database)) == backlog + int(wake)
+    finally:
+        sender.stop(timeout=15)
+        client.close()
+        proxy.close()
+        server.stop()
+        store.close()
+        database.dispose()
+    return delay
+
+
+SERVER_SCRIPT = """
+import sys, uvicorn
+from central.app import create_app
+from central.config import Settings
+if sys.argv[3] == "cheap-hash":
+    from argon2 import PasswordHasher
+    from central import passwords
+    passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024)
+settings = Settings(database_url=sys.argv[1], port=int(sys.argv[2]))
+uvicorn.run(create_app(settings), host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
+"""
+
+
+def bench_throughput(
+    pg_url: str, threads: int, posts: int, folder: Path, *, cheap_hash: bool
+) -> tuple[float, int]:
+    """Complaints per second accepted by one server process on PostgreSQL; ``cheap_hash``
+    replaces the server's argon2 parameters to show what the rest of the work costs."""
+    key = Ed25519PrivateKey.generate()
+    database = Database(pg_url)
+    seed_central(database, HOUSEHOLDS, public_key_hex(key))
+    store = demo_store(folder)
+    rng = random.Random(3)
+    draft = relief_draft(store, rng)
+    with store.sessionmaker() as session:
+        reference = session.get_one(AidRecord, draft.aid_record_id).reference
+    store.close()
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            SERVER_SCRIPT,
+            pg_url,
+            str(port),
+            "cheap-hash" if cheap_hash else "argon2",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        probe = CentralClient(url, kiosk_code=KIOSK_CODE, private_key=key, timeout_s=2)
+        for _ in range(300):
+            try:
+                probe.health()
+                break
+            except Exception:
+                time.sleep(0.05)
+        probe.close()
+        bodies = []
+        from kiosk.services.complaints import payload
+
+        for _ in range(posts):
+            bodies.append(
+                payload.encode(
+                    payload.ComplaintPayload(
+                        tracking_number=new_tracking_number(),
+                        secret=new_secret(),
+                        category="funds_withheld",
+                        household_file_number="522730001001-0001",
+                        aid_record_reference=reference,
+                        recorded_fen=800_000,
+                        claimed_received_fen=400_000,
+                        text="只收到四千元",
+                        anonymous=True,
+                        contact_phone=None,
+                        implicated_cadre_codes=(),
+                        filed_at=filing.utcnow(),
+                    )
+                )
+            )
+        share = [bodies[i::threads] for i in range(threads)]
+        failures: list[str] = []
+
+        def post_all(mine: list[bytes]) -> None:
+            client = CentralClient(url, kiosk_code=KIOSK_CODE, private_key=key, timeout_s=60)
+            try:
+                for body in mine:
+                    client.post_complaint(secrets.token_urlsafe(24), body)
+            except Exception as exc:
+                failures.append(type(exc).__name__)
+            finally:
+                client.close()
+
+        workers = [threading.Thread(target=post_all, args=(mine,)) for mine in share]
+        started = time.perf_counter()
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        elapsed = time.perf_counter() - started
+        stored = len(server_keys(database))
+        if failures:
+            print(f"  failures while posting: {failures}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        database.dispose()
+    return stored / elapsed, stored
+
+
+def bench_fault_runs(folder: Path, url: str, runs: int, seed: int) -> tuple[float, int, int]:
+    """Fault runs against one central database: seconds, complaints, replays seen."""
+    from central import passwords
+    from kiosk.services.complaints import secret_hash
+
+    key = Ed25519PrivateKey.generate()
+    database = Database(url)
+    seed_central(database, HOUSEHOLDS, public_key_hex(key))
+    server = ServerThread(database)
+    server.start()
+    proxy = FaultProxy(server.port)
+    proxy.slow_s = SLOW_ANSWER_S
+    store = demo_store(folder)
+    key_file = folder / f"key-{secrets.token_hex(3)}.pem"
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    key_file.chmod(0o600)
+    client = CountingClient(
+        proxy.url, kiosk_code=KIOSK_CODE, private_key=key, timeout_s=CLIENT_TIMEOUT_S
+    )
+    with store.sessionmaker() as session:
+        household_id = session.scalar(
+            select(Household.id).where(Household.file_number == "522730001001-0001")
+        )
+        record_id = session.scalar(
+            select(AidRecord.id).where(
+                AidRecord.household_id == household_id, AidRecord.amount_fen == 800_000
+            )
+        )
+    assert household_id is not None and record_id is not None
+    # As in the test: the slow hashes are not what these runs measure.
+    saved = secret_hash._N, passwords._HASHER
+    from argon2 import PasswordHasher
+
+    secret_hash._N = 2**8  # type: ignore[misc]
+    passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024)
+    rig = Rig(
+        store=store,
+        database=database,
+        server=server,
+        proxy=proxy,
+        client=client,
+        key_file=key_file,
+        environ=dict(os.environ, PYTHONPATH=str(ROOT)),
+        household_id=household_id,
+        aid_record_id=record_id,
+    )
+    started = time.perf_counter()
+    try:
+        many_runs(rig, runs, seed, sigkill_every=12, restart_every=10)
+        filed = check_exactly_once(rig)
+    finally:
+        secret_hash._N, passwords._HASHER = saved  # type: ignore[misc]
+        client.close()
+        proxy.close()
+        server.stop()
+        store.close()
+        database.dispose()
+    return time.perf_counter() - started, filed, client.replays
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--filings", type=int, default=300)
+    parser.add_argument("--outage-s", type=float, default=30.0)
+    parser.add_argument("--backlog", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--posts", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=300, help="fault runs per database")
+    parser.add_argument("--seed", type=int, default=20261129)
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.filings, args.outage_s, args.backlog = 40, 6.0, 5
+        args.posts, args.runs = 80, 24
+    print_machine("bench_outbox: complaints never lost, never twice")
+    folder = Path(tempfile.mkdtemp(prefix="bench-outbox-", dir=ROOT / "var"))
+    try:
+        print(f"local durable commit ({args.filings} filings, demo store on disk)")
+        print_table(
+            ("", "p50 ms", "p95 ms", "max ms", "p95 ≤ 20 ms"), bench_filing(folder, args.filings)
+        )
+        print()
+        print(f"delivery after an outage of {args.outage_s:g} s ({args.backlog} waiting)")
+        quiet = bench_delivery(folder, args.outage_s, args.backlog, wake=False)
+        woken = bench_delivery(folder, args.outage_s, args.backlog, wake=True)
+        print_table(
+            ("network returns", "seconds to the last ack"),
+            [("no new filing (backoff runs out)", f"{quiet:.2f}"),
+             ("a resident files at once (wake)", f"{woken:.2f}")],
+        )  # fmt: skip
+        print()
+        rates = []
+        for cheap in (False, True):
+            with postgres_database() as pg_url:
+                rate, stored = bench_throughput(
+                    pg_url, args.threads, args.posts, folder, cheap_hash=cheap
+                )
+            label = "argon2 made cheap (the rest)" if cheap else "as deployed (argon2 per secret)"
+            rates.append((label, f"{rate:.1f}", stored))
+        print(f"server on PostgreSQL, one process, {args.threads} client threads")
+        print_table(("", "complaints/s", "stored"), rates)
+        print()
+        rows = []
+        for label, make in (("sqlite", None), ("postgresql", True)):
+            if make:
+                with postgres_database() as pg_url:
+                    seconds, filed, replays = bench_fault_runs(folder, pg_url, args.runs, args.seed)
+            else:
+                url = sqlite_database(folder)
+                seconds, filed, replays = bench_fault_runs(folder, url, args.runs, args.seed)
+            rows.append((label, args.runs, filed, replays, f"{seconds:.1f}", "yes"))
+        print(f"fault runs (seed {args.seed})")
+        print_table(
+            ("central db", "runs", "complaints", "replayed acks", "seconds", "exactly once"), rows
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""``kiosk keygen``: make this terminal's signing key and say how staff register it.
+
+Writes the Ed25519 private key to ``security.kiosk_key_file`` (mode 0600), refusing to
+replace an existing key unless ``--force`` (the server would stop accepting the terminal
+until the new public key is registered). Prints the public key and the registration command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kiosk.commands._common import load
+from kiosk.exitcodes import ExitCode
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    parser.add_argument("--config", type=Path, help="TOML configuration file")
+    parser.add_argument(
+        "--force", action="store_true", help="replace an existing key (it must be registered again)"
+    )
+    parser.add_argument("--name", default="", help="terminal name for the registration line")
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    if config is None:
+        return ExitCode.CONFIG
+    from kiosk.services.complaints.kiosk_key import KioskKeyError, public_hex, write_new_key
+
+    path = config.security.kiosk_key_file
+    try:
+        key = write_new_key(path, force=args.force)
+    except KioskKeyError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    public = public_hex(key)
+    name = args.name or config.terminal.code
+    print(f"private key written to {path} (mode 0600)")
+    print(f"public key: {public}")
+    print("register this terminal on the central server with:")
+    print(
+        f"  kiosk-central register-kiosk {config.terminal.code} --public-key {public} "
+        f"--region {config.terminal.region_code} --name '{name}'"
+    )
+    return ExitCode.OK

@@ -1,0 +1,57 @@
+"""Where a draft complaint will go, worked out on the kiosk from its cached data.
+
+The rule is :func:`kiosk.domain.routing.route`; this module only feeds it the household's
+village, its responsible cadres, the cadres the draft names, and the known offices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.models import Cadre, Household
+from kiosk.domain.routing import NoOfficeFound
+from kiosk.services.complaints.draft import ComplaintDraft
+from kiosk.services.complaints.routing_case import party_from_cadre, route_in_store
+
+
+@dataclass(frozen=True)
+class Destination:
+    """The office the complaint is expected to reach, and why, in both languages."""
+
+    office_code: str
+    office_name: str
+    reason_zh: str
+    reason_en: str
+
+
+class NoDestination(ValueError):
+    """No office known to this kiosk may receive the complaint; the reasons say why."""
+
+    def __init__(self, reason_zh: str, reason_en: str) -> None:
+        super().__init__(reason_en)
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+
+
+def destination_for(session: Session, draft: ComplaintDraft) -> Destination:
+    """The routing rule's answer for ``draft``; raises :class:`NoDestination`.
+
+    Only the cadres the resident names are implicated: a disputed payment alone implicates
+    no one, so it goes to the household's county commission, as the design's story does.
+    """
+    household = session.get(Household, draft.household_id) if draft.household_id else None
+    cadres = session.scalars(select(Cadre).where(Cadre.code.in_(draft.implicated_cadre_codes)))
+    implicated = [party_from_cadre(session, cadre) for cadre in cadres]
+    try:
+        routing = route_in_store(session, household=household, implicated=implicated)
+    except NoOfficeFound as exc:
+        raise NoDestination(exc.reason_zh, exc.reason_en) from None
+    return Destination(
+        office_code=routing.office.code,
+        office_name=routing.office.name,
+        reason_zh=routing.reason_zh,
+        reason_en=routing.reason_en,
+    )

@@ -1,0 +1,75 @@
+"""The JSON body of ``POST /api/v1/complaints`` (docs/central-api.md), as exact bytes.
+
+The bytes are made once, when the complaint is committed, and stored in the outbox: every
+attempt signs and posts the same bytes, so the server can tell a resend from a new request.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ComplaintPayload:
+    """Everything the contract's complaint body holds, already checked by filing."""
+
+    tracking_number: str
+    secret: str
+    category: str
+    household_file_number: str | None
+    aid_record_reference: str | None
+    recorded_fen: int | None
+    claimed_received_fen: int | None
+    text: str
+    anonymous: bool
+    contact_phone: str | None
+    implicated_cadre_codes: tuple[str, ...]
+    filed_at: datetime
+
+
+def iso_utc(moment: datetime) -> str:
+    """``2026-11-29T08:15:00Z``: whole seconds in UTC, as the contract writes times."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def encode(payload: ComplaintPayload) -> bytes:
+    """Compact UTF-8 JSON with sorted keys: the same payload always gives the same bytes."""
+    document: dict[str, Any] = {
+        "tracking_number": payload.tracking_number,
+        "secret": payload.secret,
+        "category": payload.category,
+        "household_file_number": payload.household_file_number,
+        "aid_record_reference": payload.aid_record_reference,
+        "recorded_fen": payload.recorded_fen,
+        "claimed_received_fen": payload.claimed_received_fen,
+        "text": payload.text,
+        "anonymous": payload.anonymous,
+        "contact_phone": payload.contact_phone,
+        "implicated": [
+            {"kind": "cadre", "cadre_code": code} for code in payload.implicated_cadre_codes
+        ],
+        "filed_at": iso_utc(payload.filed_at),
+    }
+    return _dump(document)
+
+
+def scrubbed(body: bytes) -> bytes:
+    """``body`` without the secret (and the contact phone), to keep once it was acknowledged."""
+    document = json.loads(body)
+    document["secret"] = None
+    document["contact_phone"] = None
+    return _dump(document)
+
+
+def tracking_number_of(body: bytes) -> str:
+    value = json.loads(body)["tracking_number"]
+    return str(value)
+
+
+def _dump(document: dict[str, Any]) -> bytes:
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
