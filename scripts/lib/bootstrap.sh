@@ -36,6 +36,8 @@ RUNTIME=(
     libpulse0 libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
     # For staff: look into the local store; print through CUPS (lp, lpstat).
     sqlite3 cups-client
+    # scripts/start waits for the demo central server's health endpoint.
+    curl
 )
 
 # What the tests need on top of RUNTIME.
