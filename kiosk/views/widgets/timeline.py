@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QWidget
 
@@ -42,13 +42,20 @@ class Step:
 
 
 class _StepBox(QFrame):
-    """A step's box: mark, name and date, one above the other in a row of boxes, or side
-    by side in one line when the steps run downwards. No signals."""
+    """A step's box in one state (done, current or ahead) for good: mark, name and date,
+    one above the other in a row of boxes, or side by side in one line when the steps run
+    downwards. No signals.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The state is fixed when the box is made, before the style sheet first styles it: a
+    timeline shows another state by showing another box (see :class:`StageTimeline`),
+    since restyling a box and its words costs milliseconds on every load.
+    """
+
+    def __init__(self, state: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "stage")
-        self._state = ""
+        self.setProperty("state", state)
+        self._state = state
         self.mark_label = QLabel()
         self.mark_label.setProperty("role", "stage-mark")
         self.name_label = QLabel()
@@ -67,6 +74,10 @@ class _StepBox(QFrame):
         self._in_line = False
         self.set_in_line(False)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def state(self) -> str:
+        """Done, current or ahead."""
+        return self._state
 
     def set_date(self, text: str) -> None:
         """The date (or "not yet"); a zero-width space in it marks where it may break."""
@@ -109,29 +120,18 @@ class _StepBox(QFrame):
         self._layout.setStretch(1, 1 if in_line else 0)
         self._layout.setStretch(3, 0 if in_line else 1)
 
-    def state(self) -> str:
-        """Done, current or ahead (empty before the first :meth:`set_state`)."""
-        return self._state
-
-    def set_state(self, state: str) -> None:
-        # Kept in Python too: PySide6 6.12's property() of a property never set returns
-        # None without a reference, and enough such calls crash the interpreter.
-        if self._state != state:
-            self._state = state
-            self.setProperty("state", state)
-            for widget in (self, self.mark_label, self.name_label, self.date_label):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-            # A frame takes its border width from the style sheet only on a style change:
-            # without one, the current step's thick top border would overlap its words.
-            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
-
 
 class StageTimeline(QWidget):
     """Steps from first to last with the current one highlighted (see the module).
 
     Fill it with :meth:`set_steps`; the accessible description says the same in one
     sentence for a screen reader. No signals.
+
+    Each step keeps a box per state it has been shown in (at most three), side by side in
+    the row with only the one in use shown: when the next project puts a step in another
+    state, the timeline shows that step's box for the state, styled when it was made.
+    Restyling one box and its words instead took most of the time another household's
+    projects needed to appear. Boxes not in use hold no words.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -139,34 +139,40 @@ class StageTimeline(QWidget):
         self.setObjectName("stage-timeline")
         self._steps: tuple[Step, ...] = ()
         self._current = -1
-        self.boxes: list[_StepBox] = []
+        #: Per step made so far: its boxes by state, and the one in use.
+        self._made: list[dict[str, _StepBox]] = []
+        self._in_use: list[_StepBox] = []
         self.arrows: list[QLabel] = []
         self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(_GAP)
+
+    @property
+    def boxes(self) -> list[_StepBox]:
+        """Each step's box in use, first to last (steps beyond the shown ones included)."""
+        return list(self._in_use)
 
     def set_steps(self, steps: Sequence[Step], current: int) -> None:
         """Show ``steps`` in order; ``current`` is the index of the step reached last
         (-1 when none is)."""
         self._steps = tuple(steps)
         self._current = current
-        while len(self.boxes) < len(self._steps):
-            if self.boxes:
+        while len(self._in_use) < len(self._steps):
+            if self._in_use:
                 arrow = QLabel()
                 arrow.setProperty("role", "stage-arrow")
                 arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.arrows.append(arrow)
                 self._row.addWidget(arrow)
-            box = _StepBox()
-            box.set_in_line(self.is_vertical())
-            self.boxes.append(box)
+            index = len(self._in_use)
+            box = self._make_box(self._look(index)[0])
             self._row.addWidget(box, 1)
+            self._made.append({box.state(): box})
+            self._in_use.append(box)
+        self.retranslate()
         # Only real changes: on a shown card even a no-op setVisible relays the card out.
-        for index, box in enumerate(self.boxes):
-            _set_shown(box, index < len(self._steps))
         for index, arrow in enumerate(self.arrows):
             _set_shown(arrow, index + 1 < len(self._steps) and not self.is_vertical())
-        self.retranslate()
         self._arrange(self.width())
 
     def clear(self) -> None:
@@ -174,7 +180,7 @@ class StageTimeline(QWidget):
         next steps costs no restyling where the states stay the same."""
         self._steps = ()
         self._current = -1
-        for box in self.boxes:
+        for box in self._in_use:
             box.clear_words()
         self.setAccessibleDescription("")
 
@@ -183,26 +189,60 @@ class StageTimeline(QWidget):
 
     def retranslate(self) -> None:
         """Set the words of each step in the current UI language."""
-        for index, (step, box) in enumerate(zip(self._steps, self.boxes, strict=False)):
-            if index == self._current:
-                state, mark = "current", self.tr("▶ Now")
-                when = step.reached_on or ""
-            elif index < self._current or step.reached_on:
-                state, mark = "done", "✓"
-                when = step.reached_on or ""
-            else:
-                state, mark, when = "ahead", "○", self.tr("Not yet")
-            box.set_state(state)
+        for index, step in enumerate(self._steps):
+            state, mark, when = self._look(index)
+            box = self._box_in(index, state)
             box.mark_label.setText(mark)
             box.name_label.setText(step.name)
             box.set_date(when)
             box.setAccessibleName(f"{step.name}: {mark} {when}".strip())
         # Boxes not used now keep no words of an earlier project.
-        for box in self.boxes[len(self._steps) :]:
+        for box in self._in_use[len(self._steps) :]:
             box.clear_words()
+        # A box newly in use was filled while hidden and shows only now. Showing a widget
+        # lays its parent out at once: with the row off, the swaps cost one pass, not one
+        # each.
+        self._row.setEnabled(False)
+        for index, made in enumerate(self._made):
+            in_use = self._in_use[index] if index < len(self._steps) else None
+            for box in made.values():
+                _set_shown(box, box is in_use)
+        self._row.setEnabled(True)
         for arrow in self.arrows:
             arrow.setText("→")
         self.setAccessibleDescription(self.summary())
+
+    def _look(self, index: int) -> tuple[str, str, str]:
+        """Step ``index``'s state, mark and date (or "not yet") as shown now."""
+        step = self._steps[index]
+        if index == self._current:
+            return "current", self.tr("▶ Now"), step.reached_on or ""
+        if index < self._current or step.reached_on:
+            return "done", "✓", step.reached_on or ""
+        return "ahead", "○", self.tr("Not yet")
+
+    def _box_in(self, index: int, state: str) -> _StepBox:
+        """Step ``index``'s box for ``state``, now the one in use (made, hidden, if the step
+        had none in that state); the box it replaces is emptied."""
+        box = self._in_use[index]
+        if box.state() == state:
+            return box
+        box.clear_words()
+        made = self._made[index]
+        if state not in made:
+            new = self._make_box(state)
+            # Next to the step's other boxes, so the order in the row stays the steps'.
+            self._row.insertWidget(self._row.indexOf(box) + 1, new, 1)
+            made[state] = new
+        self._in_use[index] = made[state]
+        return made[state]
+
+    def _make_box(self, state: str) -> _StepBox:
+        box = _StepBox(state)
+        box.set_in_line(self.is_vertical())
+        # Hidden until :meth:`retranslate` has filled it and chooses it.
+        box.setVisible(False)
+        return box
 
     def summary(self) -> str:
         """The timeline in one sentence: where it stands now and since when."""
@@ -228,7 +268,7 @@ class StageTimeline(QWidget):
         """The least width a step needs in a box: its longest word (larger text, or an
         English word like "accounted", needs more than :data:`STEP_MIN_WIDTH`)."""
         need = STEP_MIN_WIDTH
-        for box in self.boxes[: len(self._steps)]:
+        for box in self._in_use[: len(self._steps)]:
             words = max(
                 label.minimumSizeHint().width()
                 for label in (box.mark_label, box.name_label, box.date_label)
@@ -248,5 +288,6 @@ class StageTimeline(QWidget):
             self._row.setSpacing(_GAP if fits else _GAP // 2)
             for index, arrow in enumerate(self.arrows):
                 _set_shown(arrow, fits and index + 1 < len(self._steps))
-            for box in self.boxes:
-                box.set_in_line(not fits)
+            for made in self._made:
+                for box in made.values():
+                    box.set_in_line(not fits)
