@@ -22,7 +22,12 @@ from kiosk.services.store import Store, open_store
 
 # The central server's own fixtures (a migrated SQLite file, or a PostgreSQL database), so
 # these tests run against exactly the server its own tests run against.
-from tests.central.conftest import central_db, postgres_url, sqlite_template  # noqa: F401
+from tests.central.conftest import (  # noqa: F401
+    central_db,
+    central_settings,
+    postgres_url,
+    sqlite_template,
+)
 from tests.services.complaints.central_side import KIOSK_CODE, ServerThread, seed_central
 
 RELIEF_FILE_NUMBER = "522730001001-0001"
