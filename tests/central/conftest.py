@@ -8,6 +8,7 @@ port; ``api`` signs requests to it as that terminal.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -150,18 +151,19 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture
-def live_server(central_db: Database, central_settings: Settings) -> Iterator[str]:
-    """The real server (uvicorn) on a free loopback port, in a thread; yields its base URL."""
+@contextlib.contextmanager
+def serving(database: Database, settings: Settings, **uvicorn_options: Any) -> Iterator[int]:
+    """The real server (uvicorn) on a free loopback port, in a thread; yields the port.
+    ``uvicorn_options`` go to uvicorn.Config (for example a TLS certificate)."""
     port = _free_port()
-    settings = replace(central_settings, port=port)
     config = uvicorn.Config(
-        create_app(settings, database=central_db),
+        create_app(replace(settings, port=port), database=database),
         host="127.0.0.1",
         port=port,
         log_level="warning",
         lifespan="on",
         timeout_graceful_shutdown=1,
+        **uvicorn_options,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="central-test-server", daemon=True)
@@ -171,9 +173,18 @@ def live_server(central_db: Database, central_settings: Settings) -> Iterator[st
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(central_db: Database, central_settings: Settings) -> Iterator[str]:
+    """The real server (uvicorn) on a free loopback port, in a thread; yields its base URL."""
+    with serving(central_db, central_settings) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 class SignedClient:

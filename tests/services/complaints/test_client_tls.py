@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.x509.oid import NameOID
 
-from central.app import create_app
 from central.config import Settings
 from central.db import Database
 from kiosk.services.complaints.client import CentralClient, Unreachable
+from tests.central.conftest import serving
 
 
 @dataclass(frozen=True)
@@ -120,37 +116,12 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return paths
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def https_server(central_db: Database, central_settings: Settings, pki: Pki) -> Iterator[str]:
     """The real central server behind TLS on a loopback port; yields its https URL."""
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(replace(central_settings, port=port), database=central_db),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        ssl_certfile=str(pki.server_cert),
-        ssl_keyfile=str(pki.server_key),
-        timeout_graceful_shutdown=1,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="central-tls-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the TLS test server did not start")
-        time.sleep(0.01)
-    yield f"https://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    tls = {"ssl_certfile": str(pki.server_cert), "ssl_keyfile": str(pki.server_key)}
+    with serving(central_db, central_settings, **tls) as port:
+        yield f"https://127.0.0.1:{port}"
 
 
 def _client(url: str, ca_bundle: Path | None) -> CentralClient:
