@@ -14,9 +14,10 @@ from typing import IO
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontDatabase, QFontInfo, QImage
+from PySide6.QtWidgets import QApplication
 
-from kiosk.app import main, window_size_for
+from kiosk.app import CJK_FONT_FAMILIES, _cjk_font, main, window_size_for
 from kiosk.exitcodes import ExitCode
 
 KIOSK_RUN = [sys.executable, "-m", "kiosk", "run"]
@@ -242,3 +243,68 @@ def test_the_attract_screen_is_painted_before_the_store_is_opened(
     assert process.wait(timeout=STOP_TIMEOUT_S) == ExitCode.TERMINATED
     assert "Traceback" not in output.rest()
     assert not QImage(str(png)).isNull()
+
+
+def run_python(code: str, environ: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter, as a kiosk process starts."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT_S,
+    )
+
+
+def test_start_up_keeps_no_module_sources(clean_environ: dict[str, str]) -> None:
+    """After main()'s first step, a module imported later leaves no source text in memory
+    (PySide6's import hook, which read each one into linecache, is gone)."""
+    code = (
+        "import linecache, kiosk.app\n"
+        "kiosk.app.main(['--help'])\n"
+        "import sqlalchemy.orm, json.tool\n"
+        "print(sorted(f for f in linecache.cache if f.endswith('.py')))\n"
+    )
+    result = run_python(code, clean_environ)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_without_the_start_up_step_pyside_keeps_sources(clean_environ: dict[str, str]) -> None:
+    """The check above can fail: without main(), PySide6's hook keeps SQLAlchemy's source."""
+    code = (
+        "import linecache, kiosk.app\n"
+        "import sqlalchemy.orm\n"
+        "print(sum('sqlalchemy' in f for f in linecache.cache if f.endswith('.py')))\n"
+    )
+    result = run_python(code, clean_environ)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) > 50
+
+
+def test_threads_share_the_ui_threads_malloc_arena(clean_environ: dict[str, str]) -> None:
+    """After main()'s first step, a thread that allocates gets no malloc arena of its own
+    (glibc's malloc_stats lists one arena)."""
+    code = (
+        "import ctypes, sys, threading, kiosk.app\n"
+        "kiosk.app.main(['--help'])\n"
+        "libc = ctypes.CDLL(None)\n"
+        "libc.malloc.restype = ctypes.c_void_p\n"
+        "worker = threading.Thread(target=lambda: [libc.malloc(100) for _ in range(1000)])\n"
+        "worker.start(); worker.join()\n"
+        "sys.stdout.flush()\n"
+        "libc.malloc_stats()\n"
+    )
+    environ = {k: v for k, v in clean_environ.items() if k != "MALLOC_ARENA_MAX"}
+    result = run_python(code, environ)
+    assert result.returncode == 0, result.stderr
+    arenas = [line for line in result.stderr.splitlines() if line.startswith("Arena ")]
+    assert arenas == ["Arena 0:"]
+
+
+def test_the_ui_font_is_the_first_installed_cjk_family(qapp: QApplication) -> None:
+    """The UI font is the first of CJK_FONT_FAMILIES that is installed (WenQuanYi Micro
+    Hei, one small file, wherever scripts/start has set the terminal up)."""
+    installed = set(QFontDatabase.families())
+    first = next(family for family in CJK_FONT_FAMILIES if family in installed)
+    assert QFontInfo(_cjk_font(20)).family() == first
