@@ -194,7 +194,7 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         # The window applies larger text itself, since a resident may turn it on and off;
         # the configured setting is where every session starts.
         palette = HIGH_CONTRAST if config.ui.high_contrast else NORMAL
-        app.setFont(_cjk_font(theme.font_body_pt))
+        app.setFont(ui_font(theme.font_body_pt))
         quitter = QuitOnSignals(app)
         quitter.install()
 
@@ -307,7 +307,7 @@ def _status_checker(config: Config, sessions: sessionmaker[Session]) -> StatusCh
     try:
         client = central_client(config)
     except (KioskKeyError, ValueError) as exc:
-        log.warning('"Check my complaint" asks only this terminal\'s outbox: %s', exc)
+        log.warning('"Check my complaint" is off until this terminal has a key: %s', exc)
         client = None
     if client is None:
         return None
@@ -333,7 +333,8 @@ def _application() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def _cjk_font(point_size: int) -> QFont:
+def ui_font(point_size: int) -> QFont:
+    """The kiosk's font: the first installed of CJK_FONT_FAMILIES, the rest as fallback."""
     font = QFont()
     font.setFamilies(list(CJK_FONT_FAMILIES))
     font.setPointSize(point_size)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontDatabase, QFontInfo, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import CJK_FONT_FAMILIES, _cjk_font, main, window_size_for
+from kiosk.app import CJK_FONT_FAMILIES, main, ui_font, window_size_for
 from kiosk.exitcodes import ExitCode
 
 KIOSK_RUN = [sys.executable, "-m", "kiosk", "run"]
@@ -307,4 +307,4 @@ def test_the_ui_font_is_the_first_installed_cjk_family(qapp: QApplication) -> No
     Hei, one small file, wherever scripts/start has set the terminal up)."""
     installed = set(QFontDatabase.families())
     first = next(family for family in CJK_FONT_FAMILIES if family in installed)
-    assert QFontInfo(_cjk_font(20)).family() == first
+    assert QFontInfo(ui_font(20)).family() == first

@@ -68,6 +68,7 @@ def _render_all(
 ) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.app import ui_font
     from kiosk.domain.names import name_initials
     from kiosk.services.demo import REFERENCE_DATE, SCENARIOS
     from kiosk.services.identify import Identifier
@@ -76,9 +77,12 @@ def _render_all(
     from kiosk.views.i18n import Translations
     from kiosk.views.main_window import MainWindow
     from kiosk.views.screens.base import ScreenContext
+    from kiosk.views.theme import NORMAL
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
+    # The kiosk's own font, so the pictures show what a terminal shows.
+    app.setFont(ui_font(NORMAL.font_body_pt))
     translations = Translations(app)
     store = open_store(db)
     # The morning after the demo data's reference date, in Shanghai.
