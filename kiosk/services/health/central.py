@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
 import time
 from urllib.parse import urlsplit
 
 import requests
 
 from kiosk.config import CentralConfig
+from kiosk.services.complaints.client import is_loopback
 from kiosk.services.health.base import CheckResult, Status
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _shown_url(url: str) -> str:
@@ -41,7 +32,7 @@ def check_central(central: CentralConfig, *, max_timeout_s: float = 5.0) -> Chec
     shown = _shown_url(url)
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if parts.scheme != "https" and not _is_loopback(host):
+    if parts.scheme != "https" and not is_loopback(host):
         return CheckResult(
             name,
             Status.PROBLEM,

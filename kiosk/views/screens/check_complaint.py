@@ -25,72 +25,14 @@ from kiosk.domain.tracking import SECRET_LENGTH, TRACKING_LENGTH, tracking_numbe
 from kiosk.services.complaints.status import ComplaintStatusView, StatusProblem
 from kiosk.views.jobs import Jobs
 from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.complaint.pad_step import PadStep
 from kiosk.views.screens.complaint.pads import secret_entry, tracking_entry
-from kiosk.views.screens.complaint.parts import GAP, MARGIN, ProblemLine, button, page, set_enabled
+from kiosk.views.screens.complaint.parts import GAP, MARGIN, button, page, set_enabled
 from kiosk.views.screens.complaint.status_view import StatusView
 from kiosk.views.screens.complaint.words import in_language
-from kiosk.views.screens.household import ScrollPage, fill, label
-from kiosk.views.widgets.keypad import KeyPadEntry
+from kiosk.views.screens.household import ScrollPage, fill
 
 _log = logging.getLogger(__name__)
-
-
-class _PadStep(QWidget):
-    """A question and its hints beside (landscape) or above (portrait) a digit pad.
-
-    No signals; the owner connects to the entry and the action button.
-    """
-
-    def __init__(self, name: str, entry: KeyPadEntry, action: str) -> None:
-        super().__init__()
-        self.page, layout = page(name)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
-        self.entry = entry
-        self.question = label("question")
-        self.hint = label("lead")
-        self.problem = ProblemLine(f"{name}-problem")
-        self.action_button = button(action, "primary", big=False)
-        self._words = QVBoxLayout()
-        self._words.setSpacing(GAP)
-        self._words.addWidget(self.question)
-        self._words.addWidget(self.hint)
-        self._words.addWidget(self.problem.label)
-        self._words.addStretch(1)
-        self._words.addWidget(self.action_button)
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._body.setSpacing(2 * GAP)
-        self._body.addLayout(self._words, 1)
-        self._body.addWidget(entry, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(self._body, 1)
-        self._layout = layout
-
-    def show_problem(self, reason: Callable[[], str]) -> None:
-        # The reason takes the place of the hint, so both fit a low screen.
-        self.problem.show(reason)
-        self.hint.hide()
-
-    def hide_problem(self) -> None:
-        self.problem.hide()
-        if self.hint.isHidden():
-            self.hint.show()
-
-    def arrange(self, *, landscape: bool) -> None:
-        direction = (
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
-        if self._body.direction() == direction:
-            return
-        self._body.setDirection(direction)
-        # Portrait: the pad under the words, the action button last, below the pad.
-        self._words.removeWidget(self.action_button)
-        self._layout.removeWidget(self.action_button)
-        (self._words if landscape else self._layout).addWidget(self.action_button)
-        self._body.setAlignment(
-            self.entry,
-            Qt.AlignmentFlag.AlignTop if landscape else Qt.AlignmentFlag.AlignHCenter,
-        )
 
 
 class CheckComplaintScreen(QWidget):
@@ -116,8 +58,8 @@ class CheckComplaintScreen(QWidget):
         self._checking = False
         self._tracking_number = ""
 
-        self.number_step = _PadStep("number-step", tracking_entry(), "number-next")
-        self.secret_step = _PadStep("secret-step", secret_entry(), "check")
+        self.number_step = PadStep("number-step", tracking_entry(), "number-next")
+        self.secret_step = PadStep("secret-step", secret_entry(), "check")
         self.number_entry = self.number_step.entry
         self.secret_entry = self.secret_step.entry
         self.next_button = self.number_step.action_button

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.views.screens.complaint.pad_step import PadStep
 from kiosk.views.screens.complaint.pads import PHONE_LENGTH, phone_entry
 from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page, set_enabled
 from kiosk.views.screens.complaint.words import in_language
@@ -59,28 +60,15 @@ class IdentityStep(QWidget):
         choice.addStretch(1)
         choice.addWidget(self.continue_button)
 
-        self.phone_page, phone = page("identity-phone")
-        self.phone_question = label("question")
-        self.phone_hint = label("lead")
-        self.phone_hint.setObjectName("phone-hint")
-        self.phone_problem = ProblemLine("phone-problem")
-        self.phone_continue_button = button("phone-continue", "primary", big=False)
-        self.phone = phone_entry()
-        self.phone.setObjectName("contact-phone")
-        self._phone_words = QVBoxLayout()
-        self._phone_words.setSpacing(GAP)
-        self._phone_words.addWidget(self.phone_question)
-        self._phone_words.addWidget(self.phone_hint)
-        self._phone_words.addWidget(self.phone_problem.label)
-        self._phone_words.addStretch(1)
-        self._phone_words.addWidget(self.phone_continue_button)
         # Words beside the pad on a wide screen, above it on a tall one.
-        self._phone_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._phone_body.setSpacing(2 * GAP)
-        self._phone_body.addLayout(self._phone_words, 1)
-        self._phone_body.addWidget(self.phone, 0, Qt.AlignmentFlag.AlignTop)
-        phone.addLayout(self._phone_body, 1)
-        self._phone_layout = phone
+        self.phone_page = PadStep("identity-phone", phone_entry(), "phone-continue")
+        self.phone = self.phone_page.entry
+        self.phone.setObjectName("contact-phone")
+        self.phone_question = self.phone_page.question
+        self.phone_hint = self.phone_page.hint
+        self.phone_hint.setObjectName("phone-hint")
+        self.phone_problem = self.phone_page.problem
+        self.phone_continue_button = self.phone_page.action_button
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.choice_page)
@@ -266,17 +254,5 @@ class IdentityStep(QWidget):
         direction = (
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
-        if self._phone_body.direction() == direction:
-            return
-        self._phone_body.setDirection(direction)
-        # Portrait: the pad under the words, in the middle, and Continue last of all.
-        self._phone_words.removeWidget(self.phone_continue_button)
-        self._phone_layout.removeWidget(self.phone_continue_button)
-        (self._phone_words if landscape else self._phone_layout).addWidget(
-            self.phone_continue_button
-        )
-        self._phone_body.setAlignment(
-            self.phone,
-            Qt.AlignmentFlag.AlignTop if landscape else Qt.AlignmentFlag.AlignHCenter,
-        )
+        self.phone_page.arrange(landscape=landscape)
         self._choices.setDirection(direction)
