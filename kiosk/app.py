@@ -26,6 +26,7 @@ from kiosk.services.store import StoreError, office_name_at_a_glance, open_store
 from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
+from kiosk.views.shell.full_screen import ScreenCover
 from kiosk.views.shell.memory import keep_memory_small
 from kiosk.views.speech import ReadAloud
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, theme_for
@@ -359,7 +360,8 @@ def _show(window: QWidget, *, fullscreen: bool) -> None:
     if fullscreen:
         # A touch terminal has no mouse; an arrow left in the middle of the screen confuses.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        window.showFullScreen()
+        # Also without a window manager, and after a rotation: see ScreenCover.
+        ScreenCover(window).show()
         return
     screen = QGuiApplication.primaryScreen()
     available = screen.availableGeometry().size() if screen is not None else FULL_HD

@@ -46,6 +46,8 @@ TEST=(
     poppler-utils   # pdftoppm: printed records to PNG
     zbar-tools      # zbarimg: read the QR codes back from those PNGs
     xvfb xauth      # a real X screen for tests that need one (xvfb-run)
+    # Taps at screen coordinates, window geometry and screen rotation on that X screen.
+    xdotool x11-utils x11-xserver-utils
     # Browser tests of the inspectors' web inbox: Debian's Chromium and its WebDriver
     # (Selenium is told where they are, so it never downloads a browser).
     chromium chromium-driver

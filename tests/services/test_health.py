@@ -41,6 +41,7 @@ from kiosk.services.health import (
     run_command,
 )
 from kiosk.services.store import open_store
+from tests.xdisplay import xvfb
 
 VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
 
@@ -223,25 +224,8 @@ def test_display_problem_when_the_platform_plugin_is_missing(tmp_path: Path) -> 
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     """A real X server (Xvfb) on a free display number, as on a terminal without a monitor."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "800x600x24"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as ready:
-        number = ready.readline().strip()  # Xvfb writes it once it accepts connections
-    try:
-        if not number:
-            pytest.skip("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with xvfb(800, 600) as display:
+        yield display
 
 
 def test_display_on_a_real_x_server_agrees_with_ldd(xvfb_display: str) -> None:
