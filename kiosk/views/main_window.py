@@ -27,6 +27,7 @@ from kiosk.views.attract import AttractScreen, shanghai_now
 from kiosk.views.error_screen import ErrorScreen
 from kiosk.views.i18n import Translations
 from kiosk.views.session import IdleWatch, ResidentSession
+from kiosk.views.shell.confirm_end import ConfirmEndPanel
 from kiosk.views.shell.home import HomeScreen
 from kiosk.views.shell.memory import release_memory
 from kiosk.views.shell.navigation import NavigationStack
@@ -131,8 +132,15 @@ class MainWindow(QMainWindow):
         shell_layout.addWidget(self.navigation, 1)
         self.still_there = StillTherePanel()
         self.error_screen = ErrorScreen()
+        self.confirm_end = ConfirmEndPanel()
         self._pages = QStackedWidget()
-        for page in (self.attract, self.shell, self.still_there, self.error_screen):
+        for page in (
+            self.attract,
+            self.shell,
+            self.still_there,
+            self.confirm_end,
+            self.error_screen,
+        ):
             self._pages.addWidget(page)
         # Only the page on show has to fit the window, not the largest of them.
         self._pages.setMinimumSize(1, 1)
@@ -150,7 +158,7 @@ class MainWindow(QMainWindow):
         self.attract.language_toggle_requested.connect(self.toggle_language)
         self.attract.staff_requested.connect(self._on_staff_requested)
         self.top_bar.back_requested.connect(self.go_back)
-        self.top_bar.end_requested.connect(self.end_session)
+        self.top_bar.end_requested.connect(self.request_end)
         self.top_bar.read_aloud_requested.connect(self.read_aloud)
         self.top_bar.large_text_toggled.connect(self.set_large_text)
         self.top_bar.language_toggle_requested.connect(self.toggle_language)
@@ -159,8 +167,10 @@ class MainWindow(QMainWindow):
         self.idle.countdown_tick.connect(self.still_there.set_seconds_left)
         self.idle.expired.connect(self._on_idle_expired)
         self.still_there.more_time_requested.connect(self.more_time)
-        self.still_there.end_requested.connect(self.end_session)
+        self.still_there.end_requested.connect(self.request_end)
         self.error_screen.back_requested.connect(self.end_session)
+        self.confirm_end.keep_requested.connect(self._back_to_shell)
+        self.confirm_end.end_requested.connect(self.end_session)
 
         self._card_bridge = _CardBridge(self)
         self._card_bridge.card_read.connect(self._on_card_read)
@@ -349,6 +359,31 @@ class MainWindow(QMainWindow):
             self.navigation.pop()
         else:
             self.end_session()
+
+    @Slot()
+    def request_end(self) -> None:
+        """ "End session" touched: end, unless a screen holds unsent work; then ask first."""
+        if self._unsent_work():
+            self._stop_speaking()
+            if self._pages.currentWidget() is self.still_there:
+                self.idle.more_time()  # someone is there: they just answered
+            self._pages.setCurrentWidget(self.confirm_end)
+            return
+        self.end_session()
+
+    def _unsent_work(self) -> bool:
+        from kiosk.views.screens.base import ResidentScreen
+
+        for name in self.navigation.history:
+            screen = self.navigation.page(name)
+            if isinstance(screen, ResidentScreen) and screen.holds_unsent_work():
+                return True
+        return False
+
+    @Slot()
+    def _back_to_shell(self) -> None:
+        if self._pages.currentWidget() is self.confirm_end:
+            self._pages.setCurrentWidget(self.shell)
 
     @Slot()
     def end_session(self) -> None:

@@ -44,6 +44,10 @@ class Theme:
     #: Borders and marks that are not text: at least 3:1 against the background.
     border: str
     error_accent: str
+    #: Ending the session: a colour of its own, apart from the primary actions.
+    end_bg: str
+    end_pressed_bg: str
+    end_text: str
     #: Poverty-index bands (household screen): text on the band's background; the band is
     #: always also given in words and by a symbol, never by colour alone.
     band_text: str
@@ -85,6 +89,8 @@ TEXT_ON_BACKGROUND: tuple[tuple[str, str], ...] = (
     ("primary_text", "primary_pressed_bg"),
     ("secondary_text", "secondary_bg"),
     ("secondary_text", "secondary_pressed_bg"),
+    ("end_text", "end_bg"),
+    ("end_text", "end_pressed_bg"),
     ("band_text", "band_poor_bg"),
     ("band_text", "band_at_risk_bg"),
     ("band_text", "band_stable_bg"),
@@ -113,6 +119,9 @@ NORMAL = Theme(
     secondary_text="#1a1a1a",
     border="#5c5c5c",
     error_accent="#a3262a",
+    end_bg="#7a1f1f",
+    end_pressed_bg="#5a1414",
+    end_text="#ffffff",
     band_text="#ffffff",
     band_poor_bg="#8a1f1f",
     band_at_risk_bg="#6e4300",
@@ -151,6 +160,9 @@ HIGH_CONTRAST = dataclasses.replace(
     secondary_text="#ffffff",
     border="#ffffff",
     error_accent="#ff6b6b",
+    end_bg="#ffffff",
+    end_pressed_bg="#d9d9d9",
+    end_text="#000000",
     band_text="#000000",
     band_poor_bg="#ff9e9e",
     band_at_risk_bg="#ffd400",

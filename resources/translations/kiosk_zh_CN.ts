@@ -361,6 +361,37 @@
     </message>
 </context>
 <context>
+    <name>ConfirmEndPanel</name>
+    <message>
+        <source>End the session?</source>
+        <translation>结束使用？</translation>
+    </message>
+    <message>
+        <source>Your complaint has not been sent. End anyway?</source>
+        <translation>您的投诉还没有发送。仍要结束吗？</translation>
+    </message>
+    <message>
+        <source>If you end now, what you have chosen and written is deleted and nothing is sent to the inspectors.</source>
+        <translation>现在结束，已选和已写的内容都会删除，不会发出。</translation>
+    </message>
+    <message>
+        <source>Back to my complaint</source>
+        <translation>回到我的投诉</translation>
+    </message>
+    <message>
+        <source>Go back to the complaint and send it</source>
+        <translation>回到投诉，把它发出去</translation>
+    </message>
+    <message>
+        <source>End and delete it</source>
+        <translation>结束并删除</translation>
+    </message>
+    <message>
+        <source>End the session and delete the complaint</source>
+        <translation>结束使用，删除这件投诉</translation>
+    </message>
+</context>
+<context>
     <name>DisputeScreen</name>
     <message>
         <source>What did you receive?</source>

@@ -312,3 +312,70 @@ def test_release_memory_runs_where_glibc_has_malloc_trim() -> None:
 
     assert _malloc_trim() is not None
     release_memory()
+
+
+def start_a_complaint(qtbot: QtBot, window: MainWindow, resident: Hands) -> QWidget:
+    """Identify as the first story household and choose a complaint's category."""
+    scenario, initials = SCENARIO_INITIALS[0]
+    resident.identify(window, scenario.head_id_number, initials)
+    qtbot.waitUntil(lambda: window.current_screen() is window.home)
+    resident.tap(window.home.tiles["complaint"])
+    complaint = window.navigation.page("complaint")
+    qtbot.waitUntil(lambda: window.current_screen() is complaint)
+    buttons = [button for button in complaint.findChildren(QPushButton) if button.isVisible()]
+    category = next(button for button in buttons if button.objectName().startswith("category"))
+    resident.tap(category)
+    assert isinstance(complaint, ResidentScreen) and complaint.holds_unsent_work()
+    return complaint
+
+
+def test_end_session_during_an_unsent_complaint_asks_first(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands
+) -> None:
+    """ "End session" with a complaint under way asks; "Back to my complaint" keeps it."""
+    window = make_window()
+    complaint = start_a_complaint(qtbot, window, resident)
+    step = complaint.current_step()  # type: ignore[attr-defined]
+
+    resident.tap(window.top_bar.end_button)
+    assert window.current_screen() is window.confirm_end
+    assert window.session is not None
+    assert "没有发送" in window.confirm_end.question_label.text()
+
+    resident.tap(window.confirm_end.keep_button)
+    assert window.current_screen() is complaint
+    assert complaint.current_step() is step  # type: ignore[attr-defined]
+    assert complaint.holds_unsent_work()  # type: ignore[attr-defined]
+
+
+def test_end_anyway_discards_the_draft_and_ends(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands
+) -> None:
+    """ "End and delete it" ends the session and the draft is gone."""
+    window = make_window()
+    complaint = start_a_complaint(qtbot, window, resident)
+    resident.tap(window.top_bar.end_button)
+    resident.tap(window.confirm_end.end_button)
+    assert window.current_screen() is window.attract
+    assert window.session is None
+    assert not complaint.holds_unsent_work()  # type: ignore[attr-defined]
+
+
+def test_end_session_without_unsent_work_ends_at_once(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands
+) -> None:
+    """Without a complaint under way "End session" asks nothing."""
+    window = make_window()
+    scenario, initials = SCENARIO_INITIALS[0]
+    resident.identify(window, scenario.head_id_number, initials)
+    resident.tap(window.home.tiles["complaint"])  # opened, but nothing chosen yet
+    resident.tap(window.top_bar.end_button)
+    assert window.current_screen() is window.attract
+
+
+def test_ending_has_its_own_look(make_window: MakeWindow) -> None:
+    """End session is not styled like the actions that move a resident on."""
+    window = make_window()
+    assert window.top_bar.end_button.property("role") == "end"
+    assert window.confirm_end.end_button.property("role") == "end"
+    assert window.confirm_end.keep_button.property("role") == "primary"

@@ -82,6 +82,11 @@ class ResidentScreen(QWidget):
         """What "read aloud" says for this screen, in the current language."""
         raise NotImplementedError
 
+    def holds_unsent_work(self) -> bool:
+        """Whether ending the session now would throw away something the resident made and
+        has not sent (a complaint draft); the main window then asks before ending."""
+        return False
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

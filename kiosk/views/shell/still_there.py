@@ -57,6 +57,7 @@ class StillTherePanel(QWidget):
         self.more_time_button.setProperty("big", True)
         self.end_button = QPushButton()
         self.end_button.setObjectName("end-now")
+        self.end_button.setProperty("role", "end")
         self.end_button.setProperty("big", True)
         for button in (self.more_time_button, self.end_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

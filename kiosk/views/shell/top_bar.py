@@ -78,7 +78,7 @@ class TopBar(QFrame):
             compact.words.setWordWrap(False)
         self.end_button = SymbolButton(Symbol.CLOSE, symbol_size=40)
         self.end_button.setObjectName("end-session")
-        self.end_button.setProperty("role", "primary")
+        self.end_button.setProperty("role", "end")
 
         self._first_row = QHBoxLayout()
         self._second_row = QHBoxLayout()

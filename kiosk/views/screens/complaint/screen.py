@@ -246,6 +246,10 @@ class ComplaintScreen(ResidentScreen):
         self.clear()
         return False
 
+    def holds_unsent_work(self) -> bool:
+        """A complaint is under way (a category or a payment chosen) and not yet filed."""
+        return self.draft() is not None and self.current_step() is not self.result_step
+
     def draft(self) -> ComplaintDraft | None:
         """The complaint as it stands, or None before a category is chosen."""
         if self._category is None:
