@@ -142,3 +142,25 @@ def name_initials(name: str) -> str:
 def normalize_initials(typed: str) -> str:
     """What a resident typed, in the stored form: full-width folded, upper-case, no spaces."""
     return "".join(unicodedata.normalize("NFKC", typed).split()).upper()
+
+
+def masked_name(name: str) -> str:
+    """A name for a public screen: the surname kept, each other character as "*".
+
+    杨正刚 -> "杨**", 欧阳娜娜 -> "欧阳**", 买买提·艾力 -> "买买提·**". Enough for a resident to
+    know their own household among the few that share the street office's villages, too
+    little for a passer-by to learn who is looking at their file. Latin names keep their
+    first word.
+    """
+    text = unicodedata.normalize("NFC", name.strip())
+    if not text:
+        return ""
+    for dot in _NAME_DOTS:
+        if dot in text:
+            first, _, rest = text.partition(dot)
+            return first + dot + "".join("*" if not char.isspace() else char for char in rest)
+    if text[0].isascii():
+        first, _, rest = text.partition(" ")
+        return first + (" " + "*" * len(rest.replace(" ", "")) if rest else "")
+    keep = 2 if text[:2] in COMPOUND_SURNAMES and len(text) > 2 else 1
+    return text[:keep] + "*" * len(text[keep:])

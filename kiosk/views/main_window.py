@@ -324,8 +324,17 @@ class MainWindow(QMainWindow):
         if self._session is not None:
             self._session.end()
         self._session = ResidentSession(household_id=household_id, member_id=member_id)
+        self._greet(household_id)
         self.navigation.reset("home")
         self._enter_shell()
+
+    def _greet(self, household_id: int) -> None:
+        from kiosk.services.resident import greeting
+
+        assert self._context is not None  # a session begins only once the store is open
+        with self._context.sessions() as session:
+            found = greeting(session, household_id)
+        self.home.greet(found.head_masked, found.village)
 
     @Slot(str)
     def open_screen(self, name: str) -> None:

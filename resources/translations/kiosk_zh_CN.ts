@@ -522,7 +522,12 @@
     <name>HomeScreen</name>
     <message>
         <source>What would you like to see?</source>
+        <extracomment>Below this height (the home screen of a 1366x768 panel) the prompt gives way to the tiles.</extracomment>
         <translation>您想看什么？</translation>
+    </message>
+    <message>
+        <source>Hello! This is the household of %1, %2.</source>
+        <translation>您好！这是%2%1户。</translation>
     </message>
     <message>
         <source>Touch a picture to open it.</source>

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kiosk.domain.names import (
     COMPOUND_SURNAMES,
     SURNAME_READINGS,
+    masked_name,
     name_initials,
     normalize_initials,
 )
@@ -204,3 +205,29 @@ def test_any_han_text_gives_at_most_one_letter_per_character(name: str) -> None:
 def test_invisible_characters_are_ignored(name: str) -> None:
     """Zero-width and soft-hyphen characters pasted with a name change nothing."""
     assert name_initials(name) == "SXX"
+
+
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [
+        ("杨正刚", "杨**"),
+        ("王芳", "王*"),
+        ("欧阳娜娜", "欧阳**"),
+        ("单于", "单*"),  # a two-character name is surname and given name, not a compound
+        ("买买提·艾力", "买买提·**"),
+        ("Li Wei", "Li ***"),
+        ("", ""),
+    ],
+)
+def test_masked_name_keeps_the_surname_only(name: str, masked: str) -> None:
+    """A name on a public screen shows the surname and one star per other character."""
+    assert masked_name(name) == masked
+
+
+@given(st.text(alphabet="杨正刚欧阳娜单于王", min_size=2, max_size=6))
+def test_masked_name_never_shows_the_given_name(name: str) -> None:
+    """Whatever the name, at most its surname's characters are shown."""
+    masked = masked_name(name)
+    assert len(masked) == len(name)
+    shown = masked.rstrip("*")
+    assert shown == name[: len(shown)] and len(shown) <= 2

@@ -125,6 +125,19 @@ def test_years_come_newest_first_with_their_totals_and_the_grand_total(
     assert screen.year_label.text() == "2015年"
 
 
+def test_the_year_buttons_point_the_way_time_goes(
+    qtbot: QtBot, screens: Screens, store: Store
+) -> None:
+    """The older year is on the left with a left arrow, the newer one on the right."""
+    screen = make_screen(screens, store)
+    screen.load(screens.household_id(store, RELIEF_FILE))
+    tap(qtbot, screen.older_button)  # 2015: both neighbours exist
+    assert screen.older_button.text() == "◀ 2014"
+    assert screen.newer_button.text() == "2016 ▶"
+    assert screen.older_button.geometry().right() < screen.year_label.geometry().left()
+    assert screen.newer_button.geometry().left() > screen.year_label.geometry().right()
+
+
 def test_a_payment_line_says_what_how_much_when_who_how_and_to_whom(
     qtbot: QtBot, screens: Screens, store: Store
 ) -> None:

@@ -96,6 +96,23 @@ def test_a_resident_goes_from_start_to_every_screen_and_out(
     assert window.navigation.history == ()
 
 
+def test_the_home_screen_says_whose_file_is_open(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands
+) -> None:
+    """After identification the home screen names the head (surname only) and the village;
+    after the session nothing of it is left."""
+    window = make_window()
+    resident.identify(window, RELIEF.head_id_number, "YZG")
+    qtbot.waitUntil(lambda: window.current_screen() is window.home)
+    greeting = window.home.prompt_label.text()
+    assert greeting.startswith("您好！这是") and "杨**户" in greeting
+    assert "正刚" not in greeting
+    assert "村" in greeting or "社区" in greeting
+
+    resident.tap(window.top_bar.end_button)
+    assert "杨" not in window.home.prompt_label.text()
+
+
 def test_back_on_the_initials_step_returns_to_the_number(
     qtbot: QtBot, make_window: MakeWindow, resident: Hands
 ) -> None:

@@ -5,10 +5,12 @@ a live ORM object and ending a session can drop every value it showed.
 """
 
 from kiosk.services.resident.household import (
+    Greeting,
     HouseholdFile,
     IndicatorScore,
     MeasureView,
     MemberView,
+    greeting,
     household_file,
 )
 from kiosk.services.resident.ledger import (
@@ -36,6 +38,7 @@ from kiosk.services.resident.village import (
 __all__ = [
     "BulletinView",
     "CadreView",
+    "Greeting",
     "HouseholdFile",
     "IndicatorScore",
     "Ledger",
@@ -50,6 +53,7 @@ __all__ = [
     "StageMark",
     "VerificationRefused",
     "bulletins",
+    "greeting",
     "household_file",
     "ledger",
     "loans",

@@ -18,6 +18,7 @@ from kiosk.domain.models import (
     Relation,
     Sex,
 )
+from kiosk.domain.names import masked_name
 from kiosk.domain.poverty import INDICATOR_MAX, Band, Indicator, band_for
 from kiosk.services.places import place_name
 
@@ -64,6 +65,30 @@ class HouseholdFile:
     measures: tuple[MeasureView, ...]
     #: The head first, in the register's order.
     members: tuple[MemberView, ...]
+
+
+@dataclass(frozen=True)
+class Greeting:
+    """What the home screen says to an identified resident: whose file this is, masked."""
+
+    #: The head's name as :func:`kiosk.domain.names.masked_name` shows it ("杨**").
+    head_masked: str
+    #: The village's own name ("新寨村").
+    village: str
+
+
+def greeting(session: Session, household_id: int) -> Greeting:
+    """The head's masked name and the village of ``household_id``."""
+    household = session.get_one(Household, household_id)
+    head = min(
+        household.members,
+        key=lambda m: (m.relation is not Relation.HEAD, m.position),
+        default=None,
+    )
+    return Greeting(
+        head_masked=masked_name(head.name) if head is not None else "",
+        village=household.village.name,
+    )
 
 
 def age_on(birth: date, today: date) -> int:

@@ -371,9 +371,10 @@ class LedgerScreen(ResidentScreen):
         years.addWidget(self.year_total_label)
         year_row = QHBoxLayout()
         year_row.setSpacing(_GAP)
-        year_row.addWidget(self.newer_button)
-        year_row.addLayout(years, 1)
+        # Time runs left to right, as on a calendar: the older year on the left.
         year_row.addWidget(self.older_button)
+        year_row.addLayout(years, 1)
+        year_row.addWidget(self.newer_button)
         self.year_bar = QWidget()
         self.year_bar.setLayout(year_row)
         year_row.setContentsMargins(0, 0, 0, 0)
@@ -608,11 +609,11 @@ class LedgerScreen(ResidentScreen):
         index = self._year_index
         newer = found.years[index - 1].year if index > 0 else None
         older = found.years[index + 1].year if index + 1 < len(found.years) else None
-        self.newer_button.setText(f"◀ {newer}" if newer else "◀")
+        self.newer_button.setText(f"{newer} ▶" if newer else "▶")
         self.newer_button.setAccessibleName(
             fill(self.tr("Show the payments of %1"), newer) if newer else self.tr("No newer year")
         )
-        self.older_button.setText(f"{older} ▶" if older else "▶")
+        self.older_button.setText(f"◀ {older}" if older else "◀")
         self.older_button.setAccessibleName(
             fill(self.tr("Show the payments of %1"), older) if older else self.tr("No older year")
         )

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from kiosk.views.shell.buttons import SymbolButton
 from kiosk.views.shell.symbols import Symbol
 
+#: Below this height (the home screen of a 1366x768 panel) the prompt gives way to the tiles.
+LOW_HEIGHT = 800
+
 # The screen each tile opens, and its symbol, in reading order.
 TILES: tuple[tuple[str, Symbol], ...] = (
     ("household", Symbol.HOUSE),
@@ -37,6 +40,8 @@ class HomeScreen(QWidget):
         self.setProperty("role", "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
+        self._greeted: tuple[str, str] | None = None
+        self._low = False
         self.prompt_label = QLabel()
         self.prompt_label.setObjectName("home-prompt")
         self.prompt_label.setProperty("role", "lead")
@@ -71,9 +76,31 @@ class HomeScreen(QWidget):
         words = "; ".join(self.tiles[name].words.text() for name, _ in TILES)
         return f"{self.screen_title()} {self.prompt_label.text()} {words}"
 
+    def greet(self, head_masked: str, village: str) -> None:
+        """Say whose file is open: the head's masked name ("杨**") and the village."""
+        self._greeted = (head_masked, village)
+        self.retranslate()
+
+    def clear(self) -> None:
+        """Forget whose file it was (the session ended)."""
+        self._greeted = None
+        self.retranslate()
+
     def retranslate(self) -> None:
         """Set every visible text in the current UI language."""
-        self.prompt_label.setText(self.tr("Touch a picture to open it."))
+        # The greeting and the prompt share one label; on a low screen the tiles need the
+        # height of a second line, and the greeting alone is said.
+        prompt = self.tr("Touch a picture to open it.")
+        if self._greeted is not None:
+            head, village = self._greeted
+            greeting = (
+                self.tr("Hello! This is the household of %1, %2.")
+                .replace("%1", head)
+                .replace("%2", village)
+            )
+            prompt = greeting if self._low else f"{greeting} {prompt}"
+        self.prompt_label.setText(prompt)
+        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         words = {
             "household": self.tr("Household file"),
             "ledger": self.tr("Every payment"),
@@ -107,6 +134,10 @@ class HomeScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
         self._arrange(4 if size.width() >= size.height() else 2)
+        low = size.height() < LOW_HEIGHT
+        if low != self._low:
+            self._low = low
+            self.retranslate()
         # The symbols give up room first on a small screen, so the words keep theirs: on
         # a narrow one the words wrap to more lines and need the height.
         rows = (len(self.tiles) + self._columns - 1) // self._columns

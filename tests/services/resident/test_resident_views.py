@@ -19,6 +19,7 @@ from kiosk.domain.poverty import Band, Indicator
 from kiosk.services.resident import (
     VerificationRefused,
     bulletins,
+    greeting,
     household_file,
     ledger,
     loans,
@@ -48,6 +49,13 @@ def test_household_file_shows_members_score_band_causes_and_measures(register: A
     assert (head.name, head.relation, head.age) == ("单国华", Relation.HEAD, 65)
     assert spouse.health is Health.SERIOUS and spouse.age == 63
     assert "*" * 10 in head.id_masked
+
+
+def test_the_greeting_names_the_head_masked_and_the_village(register: Any) -> None:
+    """The home screen's greeting: the head's surname with the given name masked, the village."""
+    with register.sessions() as s:
+        found = greeting(s, register.household_id)
+    assert (found.head_masked, found.village) == ("单**", "新寨村")
 
 
 def test_ledger_groups_by_year_newest_first_with_totals(register: Any) -> None:
