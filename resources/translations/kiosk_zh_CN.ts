@@ -85,7 +85,7 @@
     <name>BulletinsScreen</name>
     <message>
         <source>Policy notices</source>
-        <translation>政策公告</translation>
+        <translation>政策通知</translation>
     </message>
     <message>
         <source>Search by words</source>
@@ -93,47 +93,47 @@
     </message>
     <message>
         <source>Search the notices by words</source>
-        <translation>按字词查找公告</translation>
+        <translation>按字词查找通知</translation>
     </message>
     <message>
         <source>Show all notices</source>
-        <translation>显示全部公告</translation>
+        <translation>显示全部通知</translation>
     </message>
     <message>
         <source>◀ All notices</source>
-        <translation>◀ 全部公告</translation>
+        <translation>◀ 全部通知</translation>
     </message>
     <message>
         <source>Back to the list of notices</source>
-        <translation>返回公告列表</translation>
+        <translation>返回通知列表</translation>
     </message>
     <message>
         <source>No notice contains “%1”.</source>
-        <translation>没有含“%1”的公告。</translation>
+        <translation>没有含“%1”的通知。</translation>
     </message>
     <message>
         <source>Notices containing “%1”: %2</source>
-        <translation>含“%1”的公告：%2条</translation>
+        <translation>含“%1”的通知：%2条</translation>
     </message>
     <message>
         <source>%1 notices</source>
-        <translation>共%1条公告</translation>
+        <translation>共%1条通知</translation>
     </message>
     <message>
         <source>1 notice</source>
-        <translation>共1条公告</translation>
+        <translation>共1条通知</translation>
     </message>
     <message>
         <source>The notices are narrowed as you type.</source>
-        <translation>边输入边筛选公告。</translation>
+        <translation>边输入边筛选通知。</translation>
     </message>
     <message>
         <source>Touch “Show all notices” to see every notice again.</source>
-        <translation>点“显示全部公告”可重新看到全部公告。</translation>
+        <translation>点“显示全部通知”可重新看到全部通知。</translation>
     </message>
     <message>
         <source>There are no notices at the moment.</source>
-        <translation>目前没有公告。</translation>
+        <translation>目前没有通知。</translation>
     </message>
 </context>
 <context>
@@ -258,11 +258,11 @@
     </message>
     <message>
         <source>You said you received nothing of the %1 recorded.</source>
-        <translation>您说记录的 %1 您一分也没收到。</translation>
+        <translation>记录是 %1，您说一分也没收到。</translation>
     </message>
     <message>
         <source>You said you received %1 of the %2 recorded.</source>
-        <translation>您说记录的 %2 您只收到了 %1。</translation>
+        <translation>记录是 %2，您说只收到了 %1。</translation>
     </message>
 </context>
 <context>
@@ -534,6 +534,10 @@
         <translation>请点一下您想看的内容。</translation>
     </message>
     <message>
+        <source>Hello! This is the household of %1, %2. Touch a picture to open it.</source>
+        <translation>您好！这是%2%1户。请点一下您想看的内容。</translation>
+    </message>
+    <message>
         <source>Household file</source>
         <translation>我家档案</translation>
     </message>
@@ -668,7 +672,7 @@
     </message>
     <message>
         <source>Step 1 of 2</source>
-        <translation>第1步（共2步）</translation>
+        <translation>第 1 步，共 2 步</translation>
     </message>
     <message>
         <source>Type the number of your ID card</source>
@@ -680,7 +684,7 @@
     </message>
     <message>
         <source>Step 2 of 2</source>
-        <translation>第2步（共2步）</translation>
+        <translation>第 2 步，共 2 步</translation>
     </message>
     <message>
         <source>Type the initials of your name</source>

@@ -82,14 +82,14 @@ def test_the_list_shows_without_identification(
     assert first.accessibleName().startswith(first.bulletin.title)
     filter_label = screen.findChild(QLabel, "search-filter")
     assert filter_label is not None
-    assert filter_label.text() == f"共{len(screen.items)}条公告"
-    assert screen.screen_title() == "政策公告"
+    assert filter_label.text() == f"共{len(screen.items)}条通知"
+    assert screen.screen_title() == "政策通知"
 
 
 def test_a_tap_opens_the_notice_and_back_returns(
     qtbot: QtBot, screens: Screens, demo_store: Store
 ) -> None:
-    """Touching a notice shows its title, publisher and paragraphs; "全部公告" (or Back)
+    """Touching a notice shows its title, publisher and paragraphs; "全部通知" (or Back)
     returns to the list."""
     screen = make_screen(screens, demo_store)
     qtbot.waitUntil(lambda: bool(screen.items))
@@ -156,7 +156,7 @@ def test_search_with_the_pinyin_keyboard_narrows_the_list(
     assert [item.bulletin.title for item in screen.preview_items] == narrowed
     result = screen.findChild(QLabel, "search-result")
     assert result is not None
-    assert result.text() == f"含“小额”的公告：{len(narrowed)}条"
+    assert result.text() == f"含“小额”的通知：{len(narrowed)}条"
     tap(qtbot, keyboard.done_button)
     assert titles(screen) == narrowed
     assert screen.show_all_button.isVisible()
@@ -180,7 +180,7 @@ def test_a_search_that_finds_nothing_says_so(
     assert screen.items == []
     empty = screen.findChild(QLabel, "no-notices")
     assert empty is not None
-    assert "显示全部公告" in empty.text()
+    assert "显示全部通知" in empty.text()
 
 
 def test_clear_forgets_the_search_and_the_open_notice(
@@ -230,7 +230,7 @@ def test_no_notice_at_all(qtbot: QtBot, holder: QWidget, demo_store: Store) -> N
     qtbot.waitExposed(holder)
     empty = screen.findChild(QLabel, "no-notices")
     assert empty is not None
-    assert empty.text() == "目前没有公告。"
+    assert empty.text() == "目前没有通知。"
     assert screen.findChildren(BulletinItem) == []
 
 

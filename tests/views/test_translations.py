@@ -102,3 +102,15 @@ def test_an_unknown_language_is_refused(qapp: QApplication) -> None:
     """Only the languages the configuration allows can be chosen."""
     with pytest.raises(ValueError, match="fr"):
         Translations(qapp).set_language("fr")
+
+
+def test_one_thing_has_one_name_and_one_form() -> None:
+    """Bulletins are 政策通知 everywhere, and every step label reads "第 1 步，共 3 步"."""
+    import re
+
+    step = re.compile(r"第 \S+ 步，共 \S+ 步")
+    for context, source, translation in messages(TS_FILE):
+        text = translation.text or ""
+        assert "公告" not in text, f"{context}: {source!r} calls bulletins 公告"
+        if source.startswith("Step "):
+            assert step.fullmatch(text), f"{context}: {source!r} -> {text!r}"

@@ -47,6 +47,7 @@ class HomeScreen(QWidget):
         self.prompt_label.setProperty("role", "lead")
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
 
         self.tiles: dict[str, SymbolButton] = {}
         for name, symbol in TILES:
@@ -95,12 +96,11 @@ class HomeScreen(QWidget):
             head, village = self._greeted
             greeting = (
                 self.tr("Hello! This is the household of %1, %2.")
-                .replace("%1", head)
-                .replace("%2", village)
+                if self._low
+                else self.tr("Hello! This is the household of %1, %2. Touch a picture to open it.")
             )
-            prompt = greeting if self._low else f"{greeting} {prompt}"
+            prompt = greeting.replace("%1", head).replace("%2", village)
         self.prompt_label.setText(prompt)
-        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         words = {
             "household": self.tr("Household file"),
             "ledger": self.tr("Every payment"),
