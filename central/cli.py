@@ -116,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if settings.log_level != "DEBUG":
+        # Alembic's INFO lines ("Context impl SQLiteImpl.") say nothing an operator needs.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     if args.command == "serve":
         return _serve(settings)
     database = Database(settings.database_url)

@@ -22,6 +22,7 @@ from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_confi
 from kiosk.exitcodes import ExitCode
 from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
 from kiosk.services.identity_source import IdentitySource, SimulatedCardReader
+from kiosk.services.speech_server import SpeechServer, runtime_folder
 from kiosk.services.store import StoreError, office_name_at_a_glance, open_store
 from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
@@ -120,9 +121,11 @@ def main(argv: list[str] | None = None) -> int:
        or the event loop ends with ``ExitCode.DATABASE``. Then what the screens need:
        the identifier (ID number plus initials, throttled) and the screens' context
        (store, terminal code and region), handed to the window with ``connect_store``.
-       Last, read aloud starts looking for a speech engine, on a thread of its own.
+       Last, read aloud starts looking for a speech engine, on a thread of its own,
+       through the kiosk's own speech-dispatcher (started as a child process before the
+       window, see ``kiosk.services.speech_server``).
     9. ``app.exec()``: its result is the exit code (``ExitCode.TERMINATED`` after a signal).
-       Then read aloud's thread ends and the store is closed.
+       Then read aloud's thread ends, the store is closed and speech-dispatcher stopped.
     """
     keep_memory_small()
     parser = build_parser()
@@ -187,7 +190,8 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
 
     quitter: QuitOnSignals | None = None
     read_aloud: ReadAloud | None = None
-    # What must be closed at the end, in order: the outbox sender, then the store.
+    # What must be closed at the end, in order: the outbox sender, the store, then the
+    # speech server (read aloud's thread is ended before any of them).
     closers: list[Callable[[], None]] = []
     try:
         app = _application()
@@ -203,7 +207,17 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         translations.set_language(config.ui.language)
 
         office = office_name_at_a_glance(config.store.path, config.terminal.region_code)
-        read_aloud = ReadAloud(language=translations.language)
+        speech_server = None
+        if not args.exit_after_screenshot:  # a run for a picture reads nothing aloud
+            speech_server = SpeechServer(runtime_folder())
+            if speech_server.start():
+                closers.append(speech_server.stop)  # after read aloud's thread has ended
+            else:
+                speech_server = None
+        read_aloud = ReadAloud(
+            language=translations.language,
+            prepare=speech_server.wait_ready if speech_server is not None else None,
+        )
         window = MainWindow(
             translations=translations,
             identity_source=_identity_source(config),

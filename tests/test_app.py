@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -308,3 +309,46 @@ def test_the_ui_font_is_the_first_installed_cjk_family(qapp: QApplication) -> No
     installed = set(QFontDatabase.families())
     first = next(family for family in CJK_FONT_FAMILIES if family in installed)
     assert QFontInfo(ui_font(20)).family() == first
+
+
+def speech_servers_under(folder: Path) -> list[int]:
+    """Process ids of speech-dispatchers whose socket lies under ``folder``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if (
+            command
+            and command[0].endswith(b"speech-dispatcher")
+            and any(str(folder).encode() in part for part in command)
+        ):
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_kiosks_speech_dispatcher_stops_with_it(
+    start_kiosk: StartKiosk, clean_environ: dict[str, str], stop: signal.Signals
+) -> None:
+    """The speech-dispatcher the kiosk starts for read aloud ends when the kiosk ends,
+    cleanly or killed."""
+    if shutil.which("speech-dispatcher") is None:
+        pytest.skip("speech-dispatcher is not installed (scripts/start installs it)")
+    runtime = Path(clean_environ["XDG_RUNTIME_DIR"])
+    process, output = start_kiosk()
+    output.wait_for("Kiosk started", START_TIMEOUT_S)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not speech_servers_under(runtime) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert speech_servers_under(runtime), "the kiosk started no speech-dispatcher of its own"
+
+    process.send_signal(stop)
+    process.wait(timeout=STOP_TIMEOUT_S)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while speech_servers_under(runtime) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert speech_servers_under(runtime) == []

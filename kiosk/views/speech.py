@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -135,8 +136,9 @@ class _EngineThread:
     its loop, and calls queued to them run there.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, prepare: Callable[[], object] | None = None) -> None:
         self.speech: QTextToSpeech | None = None
+        self._prepare = prepare
         self.host: _EngineHost | None = None
         self._loop: QEventLoop | None = None
         self._placeholder = MOCK_ENGINE
@@ -165,6 +167,10 @@ class _EngineThread:
         self.host = _EngineHost(self.speech)
         self._loop = loop
         self._running.set()
+        if self._prepare is not None:
+            # Before the loop runs the queued engine loads (waiting for the kiosk's own
+            # speech-dispatcher, say), and off the UI thread.
+            self._prepare()
         loop.exec()
         # Dropped here, so they are deleted in the thread they belong to.
         self._loop = self.host = self.speech = None
@@ -230,11 +236,14 @@ class ReadAloud(QObject):
         *,
         language: str = "zh_CN",
         engine: str | None = None,
+        prepare: Callable[[], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``engine`` names the engine plug-in to use; by default the first one installed
-        that works, never :data:`MOCK_ENGINE`."""
+        that works, never :data:`MOCK_ENGINE`. ``prepare`` runs on the engine's thread
+        before any engine loads (the kiosk waits there for its speech-dispatcher)."""
         super().__init__(parent)
+        self._prepare = prepare
         self._language = language
         self._engine_wanted = engine
         self._engine: str | None = None
@@ -294,7 +303,7 @@ class ReadAloud(QObject):
         # which the thread's loop loads without the GIL. Without it, the first engine is
         # made directly (and blocks while it loads).
         placeholder = MOCK_ENGINE if MOCK_ENGINE in engines else self._candidates[0]
-        engine_thread = _EngineThread()
+        engine_thread = _EngineThread(self._prepare)
         self._searching = True
         engine_thread.start(placeholder)
         assert engine_thread.host is not None and engine_thread.speech is not None

@@ -203,3 +203,20 @@ def test_seed_refuses_a_missing_store(central_db: Database, tmp_path: Path) -> N
     """A path that is not a store: input refused."""
     argv = ["seed", "--from-store", str(tmp_path / "none.sqlite3"), "--db", central_db.url]
     assert main(argv) == ExitCode.INVALID_INPUT
+
+
+def test_migrating_prints_no_alembic_chatter(tmp_path: Path, clean_environ: dict[str, str]) -> None:
+    """`kiosk-central migrate` at the default log level shows none of Alembic's INFO lines."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "central", "migrate", "--db", f"sqlite:///{tmp_path / 'c.db'}"],
+        env=clean_environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "alembic" not in result.stderr.lower()
+    assert (tmp_path / "c.db").exists()
