@@ -20,8 +20,8 @@ from kiosk.domain.models import (
 from kiosk.domain.notes import NoteCode
 from kiosk.services.complaints.client import CentralClient
 from kiosk.services.complaints.filing import ComplaintDraft, FiledComplaint, file_complaint
-from kiosk.services.complaints.outbox import Outcome as SendOutcome
 from kiosk.services.complaints.outbox import OutboxSender
+from kiosk.services.complaints.outbox import Outcome as SendOutcome
 from kiosk.services.complaints.status import check_status
 from kiosk.services.resident import ComplaintMark, ledger
 from kiosk.services.store import Store
