@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from central import lifecycle
 from central.api.schemas import ComplaintIn, ImplicatedIn
 from central.config import Settings
 from central.errors import ApiError, json_bytes
@@ -181,13 +182,7 @@ def _store(
         for party in parties
     ]
     complaint.events = [
-        ComplaintEvent(
-            at=now,
-            status=ComplaintStatus.RECEIVED,
-            actor=f"kiosk:{kiosk_code}",
-            note=f"已收到，转{office.name}办理。Received; sent to {office.code}.",
-            public=True,
-        ),
+        lifecycle.received(session, office=office, kiosk_code=kiosk_code, at=now),
         # Why it went there, for inspectors: the routing rule's own explanation.
         ComplaintEvent(
             at=now,

@@ -4,7 +4,10 @@ received -> assigned -> investigating -> concluded (with an outcome) -> closed. 
 may also start on a received complaint directly. Within the appeal window after the
 conclusion (15 days by default) the complainant's appeal reopens it (investigating), even if
 it was closed meanwhile: closing early must not cut the window short. Every change is a
-ComplaintEvent saying who, when and why, with a note that is public or internal.
+ComplaintEvent saying who, when and why, with a note that is public or internal. Each step
+the complainant should know of also gets a public line as a code (``central.public_notes``):
+received and sent to which office, assigned, investigating, concluded with the outcome,
+closed, reopened on appeal. The code is told even when the inspector's note is internal.
 
 Plain functions over a Session: the API and the web inbox both call them, and the caller
 commits.
@@ -17,9 +20,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central import public_notes
 from central.models import ComplaintAssignment, Inspector
 from central.timefmt import utcnow
-from kiosk.domain.models import Complaint, ComplaintEvent, ComplaintStatus, Outcome
+from kiosk.domain.models import (
+    Complaint,
+    ComplaintEvent,
+    ComplaintStatus,
+    DisciplineOffice,
+    Outcome,
+)
+from kiosk.domain.notes import NoteCode
 
 #: Days after the conclusion within which an appeal reopens a complaint.
 APPEAL_WINDOW_DAYS = 15
@@ -34,6 +45,12 @@ _TRANSITIONS: dict[ComplaintStatus, tuple[ComplaintStatus, ...]] = {
     _S.CLOSED: (),
 }
 _OPEN = (_S.RECEIVED, _S.ASSIGNED, _S.INVESTIGATING)
+#: The public line of a move made with change_status.
+_LINE_OF = {
+    _S.INVESTIGATING: NoteCode.INVESTIGATING,
+    _S.CONCLUDED: NoteCode.CONCLUDED,
+    _S.CLOSED: NoteCode.CLOSED,
+}
 
 STATUS_ZH = {
     _S.RECEIVED: "已受理",
@@ -79,6 +96,20 @@ def _event(
     return event
 
 
+def received(
+    session: Session, *, office: DisciplineOffice, kiosk_code: str, at: datetime
+) -> ComplaintEvent:
+    """The first event of a complaint just filed: received, and sent to ``office``, which
+    the complainant is told by its name. The caller appends it to the complaint."""
+    event = ComplaintEvent(
+        at=at, status=_S.RECEIVED, actor=f"kiosk:{kiosk_code}"[:64], note="", public=True
+    )
+    public_notes.attach(
+        session, event, NoteCode.RECEIVED, office_code=office.code, office_name=office.name
+    )
+    return event
+
+
 def change_status(
     session: Session,
     complaint: Complaint,
@@ -112,6 +143,10 @@ def change_status(
     if outcome is not None:
         complaint.outcome = outcome
     event = _event(complaint, to, actor, note, public, now)
+    if outcome is not None:
+        public_notes.attach(session, event, _LINE_OF[to], outcome=outcome.value)
+    else:
+        public_notes.attach(session, event, _LINE_OF[to])
     session.flush()
     return event
 
@@ -161,9 +196,11 @@ def assign(
     if complaint.status is _S.RECEIVED:
         complaint.status = _S.ASSIGNED
     text = f"分派给{inspector.display_name}。Assigned to {inspector.username}."
+    # Who took it is for inspectors; the complainant is told only that someone did.
     event = _event(
         complaint, complaint.status, actor, f"{text}\n{note}" if note else text, False, now
     )
+    public_notes.attach(session, event, NoteCode.ASSIGNED)
     session.flush()
     return event
 
@@ -194,7 +231,8 @@ def appeal(
     window_days: int = APPEAL_WINDOW_DAYS,
 ) -> ComplaintEvent:
     """Reopen a concluded complaint on the complainant's appeal; TransitionError if too late
-    or not concluded. The appeal text is an internal note; the public line says it reopened."""
+    or not concluded. The appeal text is the event's internal note; its public line says the
+    complaint was reopened."""
     now = now or utcnow()
     if not can_appeal(complaint, now, window_days):
         raise TransitionError(
@@ -204,15 +242,8 @@ def appeal(
         )
     complaint.status = _S.INVESTIGATING
     complaint.outcome = None
-    _event(complaint, _S.INVESTIGATING, "complainant", text, False, now)
-    event = _event(
-        complaint,
-        _S.INVESTIGATING,
-        "complainant",
-        "投诉人已申诉，重新调查。Reopened on the complainant's appeal.",
-        True,
-        now,
-    )
+    event = _event(complaint, _S.INVESTIGATING, "complainant", text, False, now)
+    public_notes.attach(session, event, NoteCode.REOPENED)
     session.flush()
     return event
 

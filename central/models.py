@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, MetaData, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, MetaData, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.domain.base import NAMING_CONVENTION, UTCDateTime, utcnow
-from kiosk.domain.models import Complaint, DisciplineOffice
+from kiosk.domain.models import Complaint, ComplaintEvent, DisciplineOffice
 
 
 class CentralBase(DeclarativeBase):
@@ -131,12 +131,34 @@ class ComplaintAssignment(CentralBase):
     inspector: Mapped[Inspector] = relationship()
 
 
+class PublicNote(CentralBase):
+    """The line a complaint event shows the complainant, as a code and its values
+    (``kiosk.domain.notes``), so each reader gets it in their own language.
+
+    Kept beside the event rather than in it: the event table is the kiosk's too, and a
+    kiosk's store never holds these. An event without one is older, or has no public line.
+    """
+
+    __tablename__ = "public_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey(ComplaintEvent.__table__.c.id, ondelete="CASCADE"), unique=True
+    )
+    code: Mapped[str] = mapped_column(String(32))
+    #: The code's values, e.g. ``{"office_code": ..., "office_name": ...}``; strings only.
+    params: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+    event: Mapped[ComplaintEvent] = relationship(ComplaintEvent)
+
+
 __all__ = [
     "CentralBase",
     "ComplaintAssignment",
     "IdempotencyRecord",
     "Inspector",
     "InspectorSession",
+    "PublicNote",
     "SeenNonce",
     "StatusAttempt",
 ]

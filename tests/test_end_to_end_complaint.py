@@ -32,13 +32,14 @@ from kiosk.domain.models import (
     OutboxState,
     Programme,
 )
-from kiosk.domain.tracking import secret_well_formed, tracking_number_valid
+from kiosk.domain.tracking import grouped, secret_well_formed, tracking_number_valid
 from kiosk.services.complaints.client import CentralClient
 from kiosk.services.complaints.kiosk_key import load_key, public_hex, write_new_key
 from kiosk.services.complaints.outbox import OutboxSender
 from kiosk.services.complaints.status import check_status
 from kiosk.services.demo import SCENARIOS
 from kiosk.services.store import Store
+from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.check_complaint import CheckComplaintScreen
@@ -270,6 +271,7 @@ def check_my_complaint(
 
 def test_the_8000_yuan_dispute_reaches_the_county_inbox_and_its_status_comes_back(
     qtbot: QtBot,
+    translations: Translations,  # noqa: F811
     window: MainWindow,
     resident: Hands,  # noqa: F811
     demo_store: Store,  # noqa: F811
@@ -302,7 +304,7 @@ def test_the_8000_yuan_dispute_reaches_the_county_inbox_and_its_status_comes_bac
     other = Browser(central.url)
     try:
         assert county.login(COUNTY_INSPECTOR, PASSWORD).status_code == 303
-        listed = number in county.get("/inbox/").text
+        listed = grouped(number) in county.get("/inbox/").text
         assert listed, "the county inspector's list does not have the complaint"
         page = county.get(detail)
         assert page.status_code == 200
@@ -312,7 +314,8 @@ def test_the_8000_yuan_dispute_reaches_the_county_inbox_and_its_status_comes_bac
 
         assert other.login(OTHER_INSPECTOR, PASSWORD).status_code == 303
         assert other.get(detail).status_code == 404
-        leaked = number in other.get("/inbox/").text
+        listing = other.get("/inbox/").text
+        leaked = grouped(number) in listing or number in listing
         assert not leaked, "another office's inspector lists the complaint"
     finally:
         county.http.close()
@@ -324,3 +327,11 @@ def test_the_8000_yuan_dispute_reaches_the_county_inbox_and_its_status_comes_bac
     assert not shown.waiting_to_send
     assert check.status_view.status_label.text() == "纪检监察机关已收到"
     assert COUNTY_OFFICE_NAME in check.status_view.office_label.text()
+    # The history's one step, worded here in the resident's language, names the office by
+    # its name and never by its code; switching language words it again.
+    (entry,) = check.status_view._entries
+    assert entry.text().endswith("已收到，转龙里县纪委监委办理。")
+    assert COUNTY_OFFICE not in entry.text() and "Received" not in entry.text()
+    translations.set_language("en")
+    qtbot.waitUntil(lambda: entry.text().endswith("Received, and sent to 龙里县纪委监委."))
+    assert COUNTY_OFFICE not in entry.text() and "已收到" not in entry.text()

@@ -17,6 +17,7 @@ from central.errors import ApiError
 from central.lifecycle import can_appeal
 from central.models import StatusAttempt
 from central.passwords import burn_verification, verify_password
+from central.public_notes import public_history
 from central.timefmt import iso_utc
 from kiosk.domain.models import Complaint
 
@@ -67,7 +68,8 @@ def find_by_secret(session: Session, tracking_number: str, secret: str, now: dat
 
 
 def status_document(complaint: Complaint, now: datetime, window_days: int) -> dict[str, Any]:
-    """What the holder of the receipt may see: public notes only, never the text or phone."""
+    """What the holder of the receipt may see: public lines and notes only, never the text
+    or phone (``central.public_notes``)."""
     office = complaint.office
     return {
         "tracking_number": complaint.tracking_number,
@@ -78,9 +80,5 @@ def status_document(complaint: Complaint, now: datetime, window_days: int) -> di
         "received_at": iso_utc(complaint.created_at),
         "due_at": iso_utc(complaint.due_at),
         "can_appeal": can_appeal(complaint, now, window_days),
-        "events": [
-            {"at": iso_utc(event.at), "status": event.status.value, "note": event.note}
-            for event in complaint.events
-            if event.public
-        ],
+        "events": public_history(complaint),
     }

@@ -42,19 +42,19 @@ def build(*, database: Database, settings: Settings) -> FastAPI:
     def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         # Every 404 looks the same, whether the id is unknown or belongs to another office.
         if exc.status_code == 404:
-            return inbox.render(request, "error.html", {"kind": "not_found"}, status_code=404)
+            return inbox.error_page(request, "not_found", status_code=404)
         if exc.status_code == 405:
-            return inbox.render(request, "error.html", {"kind": "not_found"}, status_code=405)
-        return inbox.render(request, "error.html", {"kind": "bad_request"}, status_code=400)
+            return inbox.error_page(request, "not_found", status_code=405)
+        return inbox.error_page(request, "bad_request", status_code=400)
 
     @app.exception_handler(RequestValidationError)
     def bad_form(request: Request, exc: RequestValidationError) -> Response:
         # A plain page rather than FastAPI's JSON: the one reading it is a person.
-        return inbox.render(request, "error.html", {"kind": "bad_request"}, status_code=400)
+        return inbox.error_page(request, "bad_request", status_code=400)
 
     @app.exception_handler(Refused)
     def refused(request: Request, exc: Refused) -> Response:
-        return inbox.render(request, "error.html", {"kind": "forbidden"}, status_code=403)
+        return inbox.error_page(request, "forbidden", status_code=403)
 
     return app
 

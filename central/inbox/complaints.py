@@ -1,4 +1,5 @@
-"""The list, the detail page, and the two actions on a complaint: change status, assign."""
+"""The list (with its filters and the search by tracking number, typed with or without
+spaces), the detail page, and the two actions on a complaint: change status, assign."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from central import lifecycle
-from central.inbox.detail import gather
+from central import lifecycle, public_notes
+from central.inbox.detail import gather, same_payment
+from central.inbox.formatting import tracking_digits
 from central.inbox.i18n import both
-from central.inbox.scope import Filters, find_visible, list_page, may_take
+from central.inbox.scope import Filters, Page, find_visible, list_page, may_take
 from central.inbox.web import Inbox, SignedIn, not_found, path_for, to_login
 from central.models import Inspector
 from kiosk.domain.base import utcnow
@@ -60,7 +62,15 @@ def router(inbox: Inbox) -> APIRouter:
         status_code: int = 200,
     ) -> Response:
         view = gather(session, complaint, who.inspector, utcnow())
-        context = {"view": view, "c": complaint, "error": error, "done": done}
+        context = {
+            "view": view,
+            "c": complaint,
+            "error": error,
+            "done": done,
+            # What the complainant is told at each step, worded in the inspector's language.
+            "lines": public_notes.lines(session, complaint.events),
+            "same_payment": same_payment(session, complaint, who.inspector),
+        }
         return inbox.render(request, "detail.html", context, status_code=status_code, who=who)
 
     @routes.get("/", name="complaint_list")
@@ -70,23 +80,32 @@ def router(inbox: Inbox) -> APIRouter:
         category: str = "",
         overdue: str = "",
         page: str = "1",
+        q: str = "",
     ) -> Response:
+        typed = q.strip()[:64]
+        digits = tracking_digits(typed)
         filters = Filters(
             status=_enum_or_none(ComplaintStatus, status),
             category=_enum_or_none(ComplaintCategory, category),
             overdue=overdue == "1",
             page=int(page) if page.isascii() and page.isdigit() and len(page) < 7 else 1,
+            tracking=digits or "",
         )
         now = utcnow()
         with inbox.transaction() as session:
             who = inbox.signed_in(request, session)
             if who is None:
                 return to_login(request)
-            result = list_page(session, who.inspector, filters, now)
+            # Letters in the search box match nothing: a tracking number is digits only.
+            bad_query = bool(typed) and digits is None
+            result = (
+                Page([], 0, 1, 1) if bad_query else list_page(session, who.inspector, filters, now)
+            )
             rows = [(c, lifecycle.is_overdue(c, now)) for c in result.complaints]
             query = {
                 k: v
                 for k, v in {
+                    "q": typed,
                     "status": filters.status or "",
                     "category": filters.category or "",
                     "overdue": "1" if filters.overdue else "",
@@ -97,6 +116,8 @@ def router(inbox: Inbox) -> APIRouter:
                 "rows": rows,
                 "result": result,
                 "filters": filters,
+                "q": typed,
+                "bad_query": bad_query,
                 "statuses": list(ComplaintStatus),
                 "categories": list(ComplaintCategory),
                 "page_query": lambda n: urlencode({**query, "page": n}),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central import lifecycle
-from central.inbox.scope import may_take
+from central.inbox.scope import find_visible, may_take, visible_to
 from central.models import Inspector
 from kiosk.domain.models import AidRecord, Complaint, ComplaintStatus, Member, Outcome
 
@@ -81,3 +81,22 @@ def gather(session: Session, complaint: Complaint, viewer: Inspector, now: datet
         outcomes=list(Outcome),
         colleagues=colleagues,
     )
+
+
+def same_payment(session: Session, complaint: Complaint, viewer: Inspector) -> list[Complaint]:
+    """The other complaints about the same aid record that ``viewer`` may open, oldest
+    first: a resident who complained twice about one payment is read as one story. Those
+    hidden from the viewer (another office's, or ones that concern them) are not counted."""
+    if complaint.aid_record_id is None:
+        return []
+    others = session.scalars(
+        select(Complaint)
+        .where(
+            Complaint.aid_record_id == complaint.aid_record_id,
+            Complaint.id != complaint.id,
+            visible_to(viewer),
+        )
+        .order_by(Complaint.created_at, Complaint.id)
+    )
+    # Each through the same door as its own page, so this list is never looser than it.
+    return [other for other in others if find_visible(session, viewer, other.id) is not None]

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from starlette.requests import Request
 
+from central.public_notes import Line
 from kiosk.domain.models import (
     Channel,
     ComplaintCategory,
@@ -190,6 +191,23 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "The form is incomplete, or the note is over 2,000 characters.",
     ),
     "bad_colleague": ("不能分派给该同事。", "That colleague cannot take this complaint."),
+    "search_tracking": ("查询编号", "Tracking number"),
+    "search_hint": ("可带空格，也可只输入其中几位", "With or without spaces, or a few digits"),
+    "bad_query": ("查询编号只含数字，请重新输入。", "A tracking number has digits only."),
+    "complainant_sees": ("投诉人看到：", "The complainant sees:"),
+    "note_internal": ("备注仅内部可见", "Note internal"),
+    "same_payment": ("关于这笔款项的其他投诉", "Other complaints about this payment"),
+    "same_payment_hint": (
+        "同一笔款项的投诉放在一起看。这里只列出您有权查看的。",
+        "Complaints about one payment are read together. Only those you may open are listed.",
+    ),
+    # The public lines of a complaint's history (``kiosk.domain.notes``), with their values.
+    "note_received": ("已收到，转{office_name}办理。", "Received; sent to {office_name}."),
+    "note_assigned": ("已分派给调查人员。", "Assigned to an inspector."),
+    "note_investigating": ("开始调查。", "Investigation started."),
+    "note_concluded": ("已办结，结果：{outcome}。", "Concluded: {outcome}."),
+    "note_closed": ("已结案。", "Closed."),
+    "note_reopened": ("投诉人已申诉，重新调查。", "Reopened on the complainant's appeal."),
 }
 
 
@@ -210,6 +228,20 @@ class Translator:
             return ""
         pair = _ENUM_WORDS.get(value)
         return pair[self._index] if pair else str(value)
+
+    def note(self, line: Line | None) -> str:
+        """A public line of the history in this language, the office by its name."""
+        if line is None or f"note_{line.code}" not in _PHRASES:
+            return ""
+        values = dict(line.values)
+        known = {outcome.value: outcome for outcome in Outcome}
+        if values.get("outcome") in known:
+            values["outcome"] = self.word(known[values["outcome"]])
+        try:
+            return self(f"note_{line.code}", **values)
+        except KeyError:
+            # A value the words need is missing from an odd row: the status says enough.
+            return ""
 
 
 def both(key: str) -> tuple[str, str]:

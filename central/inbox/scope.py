@@ -65,6 +65,8 @@ class Filters:
     category: ComplaintCategory | None = None
     overdue: bool = False
     page: int = 1
+    #: Digits of a tracking number, whole or in part ("" for any).
+    tracking: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def list_page(session: Session, inspector: Inspector, filters: Filters, now: dat
         where.append(Complaint.category == filters.category)
     if filters.overdue:
         where.append(overdue_condition(now))
+    if filters.tracking:
+        where.append(Complaint.tracking_number.contains(filters.tracking, autoescape=True))
     condition = and_(true(), *where)
     total = session.scalar(select(func.count()).select_from(Complaint).where(condition)) or 0
     pages = max(1, -(-total // PAGE_SIZE))

@@ -37,6 +37,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["local_date"] = formatting.local_date
     env.filters["iso_local"] = formatting.iso_local
     env.filters["money"] = formatting.money
+    env.filters["tracking"] = formatting.tracking
     return templates
 
 
@@ -116,6 +117,15 @@ class Inbox:
         }
         full.update(context or {})
         return self.templates.TemplateResponse(request, template, full, status_code=status_code)
+
+    def error_page(self, request: Request, kind: str, *, status_code: int) -> Response:
+        """The error page of ``kind``; a signed-in inspector keeps the bar with their name,
+        office and "Sign out", so a wrong link does not look like being signed out."""
+        with self.transaction() as session:
+            who = self.signed_in(request, session)
+            return self.render(
+                request, "error.html", {"kind": kind}, status_code=status_code, who=who
+            )
 
 
 def path_for(request: Request, name: str, **params: str) -> str:

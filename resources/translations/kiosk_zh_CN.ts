@@ -491,6 +491,54 @@
         <translation>就这笔款项向纪检监察机关投诉</translation>
     </message>
     <message>
+        <source>This payment already has complaint %1. Is this the same matter?</source>
+        <translation>这笔款项已经有一件投诉，受理编号 %1。这次是同一件事吗？</translation>
+    </message>
+    <message>
+        <source>It was filed on %1 and waits on this terminal to be sent.</source>
+        <translation>这件投诉是%1登记的，还在这台机器上等待发送。</translation>
+    </message>
+    <message>
+        <source>It was filed on %1 and sent to the discipline inspectors.</source>
+        <translation>这件投诉是%1登记的，已经送到纪检监察机关。</translation>
+    </message>
+    <message>
+        <source>If it is the same, you need not complain again: it is being handled.</source>
+        <translation>如果是同一件事，就不用再投诉了：这件事正在办理。</translation>
+    </message>
+    <message>
+        <source>Yes, the same matter</source>
+        <translation>是，同一件事</translation>
+    </message>
+    <message>
+        <source>Yes, it is the same matter: do not file it again</source>
+        <translation>是同一件事，不再重复投诉</translation>
+    </message>
+    <message>
+        <source>No, something else</source>
+        <translation>不是，是另一件事</translation>
+    </message>
+    <message>
+        <source>No, it is something else: make a new complaint</source>
+        <translation>不是同一件事，另外投诉</translation>
+    </message>
+    <message>
+        <source>✓ Your complaint is being handled</source>
+        <translation>✓ 您的投诉正在办理</translation>
+    </message>
+    <message>
+        <source>Complaint %1 is about this payment. Nothing new was filed.</source>
+        <translation>受理编号 %1 的投诉说的就是这笔款项。这次没有重复登记。</translation>
+    </message>
+    <message>
+        <source>To see how it stands, touch “Check my complaint” and type the tracking number and the secret code you wrote down when you filed it.</source>
+        <translation>想知道办得怎么样，请按“查询我的投诉”，输入投诉时记下的受理编号和查询码。</translation>
+    </message>
+    <message>
+        <source>Check my complaint</source>
+        <translation>查询我的投诉</translation>
+    </message>
+    <message>
         <source>That is more than the %1 recorded. Enter what you really received.</source>
         <translation>这比记录的 %1 还多。请输入您实际收到的钱数。</translation>
     </message>
@@ -1419,6 +1467,18 @@
         <source>Go back without answering</source>
         <translation>先不回答，返回</translation>
     </message>
+    <message>
+        <source>Complaint %1: saved on this terminal, waiting to be sent</source>
+        <translation>投诉 %1：已保存在这台机器上，等待发送</translation>
+    </message>
+    <message>
+        <source>Complaint %1: sent to the discipline inspectors</source>
+        <translation>投诉 %1：已送到纪检监察机关</translation>
+    </message>
+    <message>
+        <source>Complaint %1: the central system did not take it. Please ask staff.</source>
+        <translation>投诉 %1：上级系统没有接收，请找工作人员。</translation>
+    </message>
 </context>
 <context>
     <name>PaymentSummary</name>
@@ -1715,6 +1775,38 @@ Down</source>
     <message>
         <source>If you do not agree with the outcome, you may ask for a review: staff at the service desk can help.</source>
         <translation>如果对结果不满意，可以申请复查，服务台的工作人员会帮您。</translation>
+    </message>
+    <message>
+        <source>The inspectors wrote: %1</source>
+        <translation>办理人员留言：%1</translation>
+    </message>
+    <message>
+        <source>Received, and sent to %1.</source>
+        <translation>已收到，转%1办理。</translation>
+    </message>
+    <message>
+        <source>Looked into. The outcome: %1.</source>
+        <translation>调查完毕。结果：%1。</translation>
+    </message>
+    <message>
+        <source>An inspector has been given your complaint.</source>
+        <translation>您的投诉已交给办理人员。</translation>
+    </message>
+    <message>
+        <source>The inspectors are looking into it.</source>
+        <translation>正在调查核实。</translation>
+    </message>
+    <message>
+        <source>The complaint is closed.</source>
+        <translation>投诉已结案。</translation>
+    </message>
+    <message>
+        <source>Your request for a review was received: it is being looked into again.</source>
+        <translation>已收到您的复查申请，正在重新调查。</translation>
+    </message>
+    <message>
+        <source>Saved on this terminal, waiting to be sent.</source>
+        <translation>已保存在这台机器上，等待发送。</translation>
     </message>
 </context>
 <context>

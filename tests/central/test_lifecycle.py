@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central import lifecycle
+from central import lifecycle, public_notes
 from central.db import Database
 from central.lifecycle import TransitionError
 from central.models import Inspector
@@ -26,6 +26,7 @@ from kiosk.domain.models import (
     Outcome,
     PartyKind,
 )
+from kiosk.domain.notes import NoteCode
 from tests.central.seed_data import World
 
 T0 = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
@@ -163,7 +164,10 @@ def test_appeal_window_is_fifteen_days_even_after_closing(
         lifecycle.appeal(session, complaint, text="不服", now=T0 + timedelta(days=15))
         assert complaint.status is ComplaintStatus.INVESTIGATING
         assert complaint.outcome is None
-        assert [e.public for e in complaint.events[-2:]] == [False, True]
+        # One event: the appeal text stays internal, the public line says it reopened.
+        reopened = complaint.events[-1]
+        assert (reopened.note, reopened.public) == ("不服", False)
+        assert public_notes.lines(session, [reopened])[reopened.id].code is NoteCode.REOPENED
         concluded_again = T0 + timedelta(days=20)
         lifecycle.change_status(
             session,

@@ -65,9 +65,9 @@ def test_status_shows_public_notes_only(
     assert status["outcome"] == "upheld"
     assert status["office"]["code"] == world.township_office
     assert status["can_appeal"] is True
-    notes = [event["note"] for event in status["events"]]
-    assert "经查属实，已追回4000元。" in notes
-    assert not any("内部" in note for note in notes)
+    texts = [event["text"] for event in status["events"]]
+    assert "经查属实，已追回4000元。" in texts
+    assert not any("内部" in text for text in texts)
     assert "text" not in status and "contact_phone" not in status
 
 
@@ -110,7 +110,9 @@ def test_appeal_within_the_window_reopens(
     assert response.json()["status"] == "investigating"
     assert response.json()["outcome"] is None
     # The appeal text is for inspectors: the status shows only that it reopened.
-    assert all("钱还没有" not in event["note"] for event in response.json()["events"])
+    events = response.json()["events"]
+    assert all("钱还没有" not in str(event) for event in events)
+    assert events[-1]["code"] == "reopened" and events[-1]["text"] == ""
 
 
 def test_appeal_after_the_window_is_refused(

@@ -3,11 +3,16 @@
 A complaint still waiting in this kiosk's outbox is answered from the local store ("filed,
 waiting to be sent"), after checking the secret against the local hash; every other one is
 asked of the central server. Failures are exceptions carrying bilingual reasons.
+
+The history comes as public lines with codes and values (``kiosk.domain.notes``), not as
+text: the status view words each line in the resident's language when it shows it, and
+again when they switch language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kiosk.domain import tracking
 from kiosk.domain.models import Complaint, OutboxMessage, OutboxState
+from kiosk.domain.notes import NoteCode, note_code
 from kiosk.services.complaints.client import (
     CentralClient,
     CentralError,
@@ -58,11 +64,17 @@ class TooManyAttempts(StatusProblem):
 
 @dataclass(frozen=True)
 class StatusEvent:
-    """One public step in the complaint's history."""
+    """One public step in the complaint's history.
+
+    ``code`` says what happened (None: a code this kiosk does not know, or an old note
+    that is only words); ``values`` fill it in (the office's name, the outcome); ``text`` is
+    what an inspector wrote for the complainant, as they wrote it."""
 
     at: datetime
     status: str
-    note: str
+    code: NoteCode | None = None
+    values: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,8 +119,9 @@ def _local_view(session: Session, tracking_number: str, secret: str) -> Complain
         received_at=None,
         due_at=None,
         can_appeal=False,
+        # A complaint that never left holds only the event of its filing here.
         events=tuple(
-            StatusEvent(at=event.at, status=event.status.value, note=event.note)
+            StatusEvent(at=event.at, status=event.status.value, code=NoteCode.QUEUED)
             for event in complaint.events
             if event.public
         ),
@@ -118,6 +131,17 @@ def _local_view(session: Session, tracking_number: str, secret: str) -> Complain
 
 def _optional_time(value: Any) -> datetime | None:
     return parse_time(value) if isinstance(value, str) and value else None
+
+
+def _event(document: dict[str, Any]) -> StatusEvent:
+    values = document.get("values") or {}
+    return StatusEvent(
+        at=parse_time(str(document["at"])),
+        status=str(document["status"]),
+        code=note_code(document.get("code")),
+        values={str(key): str(value) for key, value in values.items()},
+        text=str(document.get("text") or ""),
+    )
 
 
 def view_from_answer(document: dict[str, Any]) -> ComplaintStatusView:
@@ -133,14 +157,7 @@ def view_from_answer(document: dict[str, Any]) -> ComplaintStatusView:
             received_at=_optional_time(document.get("received_at")),
             due_at=_optional_time(document.get("due_at")),
             can_appeal=bool(document.get("can_appeal", False)),
-            events=tuple(
-                StatusEvent(
-                    at=parse_time(str(event["at"])),
-                    status=str(event["status"]),
-                    note=str(event.get("note", "")),
-                )
-                for event in document.get("events", [])
-            ),
+            events=tuple(_event(event) for event in document.get("events", [])),
             waiting_to_send=False,
         )
     except (KeyError, TypeError, ValueError, AttributeError):

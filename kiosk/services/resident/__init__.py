@@ -14,6 +14,7 @@ from kiosk.services.resident.household import (
     household_file,
 )
 from kiosk.services.resident.ledger import (
+    ComplaintMark,
     Ledger,
     LedgerYear,
     PaymentLine,
@@ -38,6 +39,7 @@ from kiosk.services.resident.village import (
 __all__ = [
     "BulletinView",
     "CadreView",
+    "ComplaintMark",
     "Greeting",
     "HouseholdFile",
     "IndicatorScore",

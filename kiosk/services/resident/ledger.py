@@ -1,9 +1,10 @@
-"""Every payment in the household's name, by year, and the resident's word on each."""
+"""Every payment in the household's name, by year, the resident's word on each, and the
+complaint about it filed at this terminal, if any."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,10 +13,27 @@ from kiosk.domain.models import (
     AidRecord,
     AidVerification,
     Channel,
+    Complaint,
     Member,
+    OutboxMessage,
+    OutboxState,
     Programme,
     VerificationKind,
 )
+
+
+@dataclass(frozen=True)
+class ComplaintMark:
+    """The latest complaint about one payment that this terminal knows of.
+
+    The terminal knows only the complaints filed here and how far each got: waiting in the
+    outbox, delivered to the central server, or refused by it (kept for staff). How the
+    inspectors are getting on is asked with "Check my complaint"."""
+
+    tracking_number: str
+    delivery: OutboxState
+    #: Aware, UTC.
+    filed_at: datetime
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,8 @@ class PaymentLine:
     #: The resident's latest word on this payment, if any.
     verification: VerificationKind | None
     received_fen: int | None
+    #: The latest complaint about this payment filed at this terminal, if any.
+    complaint: ComplaintMark | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +84,7 @@ def ledger(session: Session, household_id: int) -> Ledger:
             .order_by(AidVerification.created_at, AidVerification.id)
         ):
             latest[verification.aid_record_id] = verification
+    complaints = _complaints(session, household_id) if rows else {}
     by_year: dict[int, list[PaymentLine]] = {}
     for record, recipient in rows:
         said = latest.get(record.id)
@@ -78,6 +99,7 @@ def ledger(session: Session, household_id: int) -> Ledger:
                 recipient=recipient,
                 verification=said.kind if said else None,
                 received_fen=said.received_fen if said else None,
+                complaint=complaints.get(record.id),
             )
         )
     years = tuple(
@@ -89,6 +111,24 @@ def ledger(session: Session, household_id: int) -> Ledger:
         total_fen=sum(y.total_fen for y in years),
         count=len(rows),
     )
+
+
+def _complaints(session: Session, household_id: int) -> dict[int, ComplaintMark]:
+    """The latest complaint filed here about each of the household's payments."""
+    rows = session.execute(
+        select(AidRecord.id, Complaint.tracking_number, Complaint.created_at, OutboxMessage.state)
+        .select_from(Complaint)
+        .join(AidRecord, AidRecord.id == Complaint.aid_record_id)
+        .outerjoin(OutboxMessage, OutboxMessage.complaint_id == Complaint.id)
+        .where(AidRecord.household_id == household_id)
+        .order_by(Complaint.created_at, Complaint.id)
+    ).all()
+    marks: dict[int, ComplaintMark] = {}
+    for aid_record_id, tracking_number, filed_at, state in rows:
+        # Without an outbox row it did not go through this terminal's sender: the server
+        # has it, as far as this terminal can tell.
+        marks[aid_record_id] = ComplaintMark(tracking_number, state or OutboxState.SENT, filed_at)
+    return marks
 
 
 class VerificationRefused(ValueError):

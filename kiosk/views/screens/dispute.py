@@ -4,6 +4,12 @@ One question per step: what did you receive; how much (on the amount pad); then 
 "recorded". The answer is stored with :func:`kiosk.services.resident.record_verification`
 in one short transaction. "Make a complaint about this" on the last step asks the owner to
 open the complaint screen with the payment and the amounts filled in.
+
+A payment that already has a complaint filed at this terminal is never complained about
+again without a word: the resident is first asked whether this is the same matter. The same
+matter is not filed twice; they are told it is being handled and how to check it. Another
+matter goes on to the complaint steps, and the new complaint points at the same payment
+(the server shows inspectors the complaints about one payment together).
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import VerificationKind
+from kiosk.domain.models import OutboxState, VerificationKind
 from kiosk.domain.money import MoneyError, format_fen, parse_yuan
+from kiosk.domain.tracking import grouped
 from kiosk.services.resident import PaymentLine, VerificationRefused, record_verification
 from kiosk.views import labels
+from kiosk.views.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.household import fill, label
 from kiosk.views.widgets.keypad import amount_entry
@@ -117,12 +125,16 @@ class DisputeScreen(QWidget):
         recorded(int): the answer on the aid record of this id was stored.
         complaint_requested(int, int): after "recorded", the resident wants to complain
             about the aid record of this id; the second value is what they said they
-            received, in fen (0 for nothing).
+            received, in fen (0 for nothing). For a payment that already has a complaint,
+            only after they said it is another matter.
+        check_complaint_requested(): the payment's complaint is the same matter, and the
+            resident touched "Check my complaint"; the dispute has finished first.
     """
 
     finished = Signal()
     recorded = Signal(int)
     complaint_requested = Signal(int, int)
+    check_complaint_requested = Signal()
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +154,9 @@ class DisputeScreen(QWidget):
         self.amount_step = self._build_amount()
         self.nothing_step = self._build_nothing()
         self.done_step = self._build_done()
-        for step in (self.ask_step, self.amount_step, self.nothing_step, self.done_step):
+        self.same_step = self._build_same()
+        self.handled_step = self._build_handled()
+        for step in self._all_steps():
             self.steps.addWidget(step)
         layout = QVBoxLayout(self)
         # Little margin above and below: the amount pad needs the height of a low screen.
@@ -159,6 +173,10 @@ class DisputeScreen(QWidget):
         self.nothing_back_button.clicked.connect(self._show_ask)
         self.done_button.clicked.connect(self._finish)
         self.complain_button.clicked.connect(self._on_complain)
+        self.same_button.clicked.connect(self._on_same_matter)
+        self.different_button.clicked.connect(self._go_on_to_complaint)
+        self.check_button.clicked.connect(self._on_check)
+        self.handled_back_button.clicked.connect(self._finish)
         self.amount.text_changed.connect(self._on_amount_typed)
         self._show_step(self.ask_step)
         self.retranslate()
@@ -286,6 +304,64 @@ class DisputeScreen(QWidget):
         layout.addStretch(2)
         return page
 
+    def _build_same(self) -> QWidget:
+        page, layout = self._page()
+        self.same_summary = PaymentSummary(compact=True)
+        self.same_question = label("title")
+        self.same_question.setObjectName("same-matter-question")
+        self.same_where = label("lead")
+        self.same_hint = label("lead")
+        self.same_button = _button("same-matter", "primary")
+        self.different_button = _button("different-matter")
+        self._same_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._same_buttons.setSpacing(_GAP)
+        for button in (self.same_button, self.different_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._same_buttons.addWidget(button, 1)
+        layout.addWidget(self.same_summary)
+        layout.addStretch(1)
+        layout.addWidget(self.same_question)
+        layout.addWidget(self.same_where)
+        layout.addWidget(self.same_hint)
+        layout.addSpacing(_GAP)
+        layout.addLayout(self._same_buttons)
+        layout.addStretch(2)
+        return page
+
+    def _build_handled(self) -> QWidget:
+        page, layout = self._page()
+        self.handled_title = label("title")
+        self.handled_title.setObjectName("handled-title")
+        self.handled_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.handled_body = label("lead")
+        self.handled_body.setObjectName("handled-body")
+        self.handled_how = label("lead")
+        self.check_button = _button("check-my-complaint", "primary")
+        self.handled_back_button = _button("handled-back")
+        self._handled_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._handled_buttons.setSpacing(_GAP)
+        for button in (self.check_button, self.handled_back_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._handled_buttons.addWidget(button, 1)
+        layout.addStretch(1)
+        layout.addWidget(self.handled_title)
+        layout.addWidget(self.handled_body)
+        layout.addWidget(self.handled_how)
+        layout.addSpacing(_GAP)
+        layout.addLayout(self._handled_buttons)
+        layout.addStretch(2)
+        return page
+
+    def _all_steps(self) -> tuple[QWidget, ...]:
+        return (
+            self.ask_step,
+            self.amount_step,
+            self.nothing_step,
+            self.done_step,
+            self.same_step,
+            self.handled_step,
+        )
+
     # ---- what the owner calls ---------------------------------------------------------
 
     def start(self, household_id: int, line: PaymentLine) -> None:
@@ -293,7 +369,7 @@ class DisputeScreen(QWidget):
         self.clear()
         self._household_id = household_id
         self._line = line
-        for summary in (self.ask_summary, self.amount_summary, self.nothing_summary):
+        for summary in self._summaries():
             summary.show_line(line)
         self.retranslate()
         self._show_ask()
@@ -308,8 +384,11 @@ class DisputeScreen(QWidget):
         if current in (self.amount_step, self.nothing_step):
             self._show_ask()
             return True
-        if current is self.done_step:
+        if current in (self.done_step, self.handled_step):
             self._finish()
+            return True
+        if current is self.same_step:
+            self._show_step(self.done_step)
             return True
         return False
 
@@ -321,7 +400,7 @@ class DisputeScreen(QWidget):
         self._kind = None
         self._problem = None
         self.amount.clear()
-        for summary in (self.ask_summary, self.amount_summary, self.nothing_summary):
+        for summary in self._summaries():
             summary.clear()
         self._set_problem(None)
         # With no payment, every text that named it is set empty again.
@@ -336,6 +415,12 @@ class DisputeScreen(QWidget):
             return f"{self.amount_question.text()} {self.amount_hint.text()}"
         if current is self.nothing_step:
             return self.nothing_question.text()
+        if current is self.same_step:
+            return " ".join(w.text() for w in (self.same_question, self.same_where, self.same_hint))
+        if current is self.handled_step:
+            return " ".join(
+                w.text() for w in (self.handled_title, self.handled_body, self.handled_how)
+            )
         return f"{self.ask_question.text()} {self.ask_hint.text()}"
 
     def retranslate(self) -> None:
@@ -395,6 +480,58 @@ class DisputeScreen(QWidget):
         self.complain_button.setAccessibleName(
             self.tr("Make a complaint to the discipline inspectors about this payment")
         )
+        self._retranslate_same_matter()
+
+    def _retranslate_same_matter(self) -> None:
+        mark = self._line.complaint if self._line is not None else None
+        number = grouped(mark.tracking_number) if mark else ""
+        self.same_question.setText(
+            fill(
+                self.tr("This payment already has complaint %1. Is this the same matter?"),
+                number,
+            )
+            if mark
+            else ""
+        )
+        if mark is None:
+            self.same_where.clear()
+        else:
+            filed_on = labels.long_date(mark.filed_at.astimezone(SHANGHAI).date())
+            self.same_where.setText(
+                fill(
+                    self.tr("It was filed on %1 and waits on this terminal to be sent.")
+                    if mark.delivery is OutboxState.PENDING
+                    else self.tr("It was filed on %1 and sent to the discipline inspectors."),
+                    filed_on,
+                )
+            )
+        self.same_hint.setText(
+            self.tr("If it is the same, you need not complain again: it is being handled.")
+        )
+        self.same_button.setText(self.tr("Yes, the same matter"))
+        self.same_button.setAccessibleName(
+            self.tr("Yes, it is the same matter: do not file it again")
+        )
+        self.different_button.setText(self.tr("No, something else"))
+        self.different_button.setAccessibleName(
+            self.tr("No, it is something else: make a new complaint")
+        )
+        self.handled_title.setText(self.tr("✓ Your complaint is being handled"))
+        self.handled_body.setText(
+            fill(self.tr("Complaint %1 is about this payment. Nothing new was filed."), number)
+            if mark
+            else ""
+        )
+        self.handled_how.setText(
+            self.tr(
+                "To see how it stands, touch “Check my complaint” and type the tracking"
+                " number and the secret code you wrote down when you filed it."
+            )
+        )
+        self.check_button.setText(self.tr("Check my complaint"))
+        self.check_button.setAccessibleName(self.tr("Check my complaint"))
+        self.handled_back_button.setText(self.tr("Back to the payments"))
+        self.handled_back_button.setAccessibleName(self.tr("Back to the list of payments"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -415,8 +552,13 @@ class DisputeScreen(QWidget):
         if direction == self._amount_body.direction():
             return
         self._amount_body.setDirection(direction)
-        self._ask_buttons.setDirection(direction)
-        self._done_buttons.setDirection(direction)
+        for row in (
+            self._ask_buttons,
+            self._done_buttons,
+            self._same_buttons,
+            self._handled_buttons,
+        ):
+            row.setDirection(direction)
         target = self._amount_words if landscape else self._amount_pad
         for column in (self._amount_words, self._amount_pad):
             column.removeWidget(self.amount_actions)
@@ -427,7 +569,7 @@ class DisputeScreen(QWidget):
     def _show_step(self, step: QWidget) -> None:
         # A stacked widget is as large as its largest page; only the page shown counts
         # here, so a low screen is not pushed past its edge by a page it does not show.
-        for page in (self.ask_step, self.amount_step, self.nothing_step, self.done_step):
+        for page in self._all_steps():
             policy = QSizePolicy.Policy.Preferred if page is step else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.steps.setCurrentWidget(step)
@@ -567,6 +709,26 @@ class DisputeScreen(QWidget):
         self._finish()
 
     def _on_complain(self) -> None:
+        line = self._line
+        if line is None or self._kind is None:
+            return
+        if line.complaint is not None:
+            # Asked first, so the same matter is never filed twice by accident.
+            self._show_step(self.same_step)
+            return
+        self._go_on_to_complaint()
+
+    def _on_same_matter(self) -> None:
+        self._show_step(self.handled_step)
+
+    def _on_check(self) -> None:
+        self._finish()
+        self.check_complaint_requested.emit()
+
+    def _summaries(self) -> tuple[PaymentSummary, ...]:
+        return (self.ask_summary, self.amount_summary, self.nothing_summary, self.same_summary)
+
+    def _go_on_to_complaint(self) -> None:
         line = self._line
         if line is None or self._kind is None:
             return

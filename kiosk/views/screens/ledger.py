@@ -1,8 +1,9 @@
 """Every payment recorded in the household's name, one year at a time, newest first.
 
-Each payment says what it was, how much, when, who paid it, how and to whom, and what the
-resident has said about it. Two big buttons on each: "Received in full" (one tap, then a
-short "are you sure") and "Not right", which opens the dispute steps.
+Each payment says what it was, how much, when, who paid it, how and to whom, what the
+resident has said about it, and the complaint filed about it at this terminal, with its
+tracking number and whether it has been sent. Two big buttons on each: "Received in full"
+(one tap, then a short "are you sure") and "Not right", which opens the dispute steps.
 
 A year is one page, so a household with 300 payments over twenty years still opens at
 once; within a long year the cards are shown a batch at a time as the resident scrolls.
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import VerificationKind
+from kiosk.domain.models import OutboxState, VerificationKind
 from kiosk.domain.money import format_fen
+from kiosk.domain.tracking import grouped
 from kiosk.services.resident import (
     Ledger,
     LedgerYear,
@@ -59,7 +61,7 @@ def _button(name: str, role: str | None = None) -> QPushButton:
 
 class PaymentCard(QFrame):
     """One payment: programme, amount, date, department, channel, recipient, the resident's
-    word on it, and the two answers.
+    word on it, its complaint if one was filed here, and the two answers.
 
     "Received in full" first asks "are you sure" inside the card; only "Yes" emits.
 
@@ -89,6 +91,7 @@ class PaymentCard(QFrame):
         self.status_label.setObjectName("payment-status")
         # Made when first needed: a year page of cards must open at once.
         self.note_label: QLabel | None = None
+        self.complaint_label: QLabel | None = None
         self.confirming: QWidget | None = None
 
         self.full_button = _button("received-in-full")
@@ -158,6 +161,9 @@ class PaymentCard(QFrame):
             named.setAccessibleName("")
         if self.note_label is not None:
             set_shown(self.note_label, False)
+        if self.complaint_label is not None:
+            self.complaint_label.setAccessibleName("")
+            set_shown(self.complaint_label, False)
 
     def details_text(self) -> str:
         """Date, department, channel and recipient, one per line."""
@@ -200,6 +206,7 @@ class PaymentCard(QFrame):
         if self.note_label is not None:
             self.note_label.setText(self._note)
             set_shown(self.note_label, bool(self._note))
+        self._retranslate_complaint(line)
         self.full_button.setText(self.tr("✓ Received in full"))
         self.full_button.setAccessibleName(
             fill(self.tr("I received all %1"), format_fen(line.amount_fen))
@@ -219,6 +226,36 @@ class PaymentCard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def complaint_text(self) -> str:
+        """The complaint badge's words, empty when the payment has none."""
+        badge = self.complaint_label
+        return badge.text() if badge is not None and not badge.isHidden() else ""
+
+    def _retranslate_complaint(self, line: PaymentLine) -> None:
+        mark = line.complaint
+        if mark is None:
+            if self.complaint_label is not None:
+                self.complaint_label.clear()
+                set_shown(self.complaint_label, False)
+            return
+        if self.complaint_label is None:
+            self.complaint_label = label("ok")
+            self.complaint_label.setObjectName("payment-complaint")
+            self._layout.insertWidget(
+                self._layout.indexOf(self.status_label) + 1, self.complaint_label
+            )
+        number = grouped(mark.tracking_number)
+        if mark.delivery is OutboxState.PENDING:
+            words = self.tr("Complaint %1: saved on this terminal, waiting to be sent")
+        elif mark.delivery is OutboxState.SENT:
+            words = self.tr("Complaint %1: sent to the discipline inspectors")
+        else:
+            words = self.tr("Complaint %1: the central system did not take it. Please ask staff.")
+        self.complaint_label.setText(fill(words, number))
+        # Read out digit by digit, as the receipt step says the number.
+        self.complaint_label.setAccessibleName(fill(words, " ".join(mark.tracking_number)))
+        set_shown(self.complaint_label, True)
 
     def _ask_confirm(self) -> None:
         if self.confirming is None:
@@ -327,7 +364,8 @@ class LedgerScreen(ResidentScreen):
     step and returns True, or returns False when the ledger itself should be left.
 
     Signals:
-        navigate(str): not used yet (the ledger links nowhere else).
+        navigate(str): "check_complaint", when the resident, told that the payment's
+            complaint is already being handled, touches "Check my complaint".
         complaint_requested(int, int): after a dispute was recorded, the resident asked to
             complain about that payment (aid record id, amount received in fen).
     """
@@ -404,6 +442,9 @@ class LedgerScreen(ResidentScreen):
         self.dispute.finished.connect(self._close_dispute)
         self.dispute.recorded.connect(self._refresh_line)
         self.dispute.complaint_requested.connect(self.complaint_requested)
+        self.dispute.check_complaint_requested.connect(
+            lambda: self.navigate.emit("check_complaint")
+        )
         bar = self.year_scroll.area.verticalScrollBar()
         bar.valueChanged.connect(self._maybe_build_more)
         bar.rangeChanged.connect(self._maybe_build_more)

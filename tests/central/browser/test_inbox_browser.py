@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from central.db import Database
 from kiosk.domain.models import ComplaintEvent, ComplaintStatus
+from kiosk.domain.tracking import grouped
 from tests.central.inbox.inbox_world import PASSWORD, InboxWorld
 
 NOTE = "已调取2014年灾害救助发放花名册，约谈村委会主任。"
@@ -47,7 +48,7 @@ def test_inspector_acts_on_the_dispute_and_another_office_cannot_reach_it(
     wait = WebDriverWait(chrome, 10)
     sign_in(chrome, live_server, "zhang")
 
-    link = chrome.find_element(By.LINK_TEXT, inbox.dispute_tracking)
+    link = chrome.find_element(By.LINK_TEXT, grouped(inbox.dispute_tracking))
     row = link.find_element(By.XPATH, "./ancestor::tr")
     assert "截留挪用扶贫资金" in row.text
     assert "已受理" in row.text
@@ -102,6 +103,7 @@ def test_inspector_acts_on_the_dispute_and_another_office_cannot_reach_it(
     chrome.find_element(By.CSS_SELECTOR, ".who button").click()
     wait.until(ec.presence_of_element_located((By.ID, "username")))
     sign_in(chrome, live_server, "wang")
+    assert grouped(inbox.dispute_tracking) not in chrome.page_source
     assert inbox.dispute_tracking not in chrome.page_source
     chrome.get(detail_url)
     wait.until(ec.presence_of_element_located((By.TAG_NAME, "h1")))

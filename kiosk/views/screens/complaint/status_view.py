@@ -1,4 +1,9 @@
-"""How a complaint stands, in large text: status, outcome, office, dates and its history."""
+"""How a complaint stands, in large text: status, outcome, office, dates and its history.
+
+Each step of the history arrives as a code with values (``kiosk.domain.notes``) and is
+worded here, in the language shown now, naming the office by its name; an inspector's own
+words for the complainant follow it as they wrote them.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.models.complaints import ComplaintCategory, ComplaintStatus, Outcome
+from kiosk.domain.notes import NoteCode
 from kiosk.domain.tracking import grouped
-from kiosk.services.complaints.status import ComplaintStatusView
+from kiosk.services.complaints.status import ComplaintStatusView, StatusEvent
 from kiosk.views import labels
 from kiosk.views.attract import SHANGHAI
 from kiosk.views.screens.complaint.parts import GAP
@@ -153,11 +159,36 @@ class StatusView(QWidget):
         )
         self.appeal_label.setVisible(view.can_appeal)
         for entry, event in zip(self._entries, view.events, strict=True):
-            parts = [when(event.at), _status_text(event.status)]
-            entry.setText(" · ".join(parts) + (f"\n{event.note}" if event.note else ""))
+            text = f"{when(event.at)} · {self.line_text(event)}"
+            if event.text:
+                text += "\n" + fill(self.tr("The inspectors wrote: %1"), event.text)
+            entry.setText(text)
         has_history = bool(view.events)
         self.history_title.setVisible(has_history)
         self.history.setVisible(has_history)
+
+    def line_text(self, event: StatusEvent) -> str:
+        """What one step of the history says, in the language shown now."""
+        values = event.values
+        office = values.get("office_name", "")
+        outcome = self._outcome_text(values.get("outcome"))
+        if event.code is NoteCode.RECEIVED and office:
+            return fill(self.tr("Received, and sent to %1."), office)
+        if event.code is NoteCode.CONCLUDED and outcome:
+            return fill(self.tr("Looked into. The outcome: %1."), outcome)
+        fixed = {
+            NoteCode.ASSIGNED: self.tr("An inspector has been given your complaint."),
+            NoteCode.INVESTIGATING: self.tr("The inspectors are looking into it."),
+            NoteCode.CLOSED: self.tr("The complaint is closed."),
+            NoteCode.REOPENED: self.tr(
+                "Your request for a review was received: it is being looked into again."
+            ),
+            NoteCode.QUEUED: self.tr("Saved on this terminal, waiting to be sent."),
+        }
+        if event.code in fixed:
+            return fixed[event.code]
+        # No code, or one this kiosk does not know yet: the status in words is still right.
+        return _status_text(event.status)
 
     def spoken_text(self) -> str:
         return " ".join(
