@@ -141,6 +141,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "complainant": ("投诉人", "Complainant"),
     "anonymous": ("匿名投诉，无联系方式", "Anonymous: no contact details"),
     "disclosure": ("反映方式", "How it was filed"),
+    "disclosure_heading": ("反映方式：{level}", "How it was filed: {level}"),
     "told_shown": (
         "终端告诉投诉人，纪检监察机关会看到：",
         "The kiosk told the complainant that the inspectors see:",
