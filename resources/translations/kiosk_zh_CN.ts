@@ -778,7 +778,6 @@
     </message>
     <message>
         <source>How do you want to file it?</source>
-        <extracomment>Width from which the three answers stand side by side.</extracomment>
         <translation>您想怎样反映？</translation>
     </message>
     <message>

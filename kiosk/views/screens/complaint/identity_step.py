@@ -31,8 +31,7 @@ from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page, 
 from kiosk.views.screens.complaint.words import disclosure_words, in_language
 from kiosk.views.screens.household import ScrollPage, fill, label
 
-
-#: Width from which the three answers stand side by side.
+# Width from which the three answers stand side by side.
 SIDE_BY_SIDE_WIDTH = 1600
 
 
