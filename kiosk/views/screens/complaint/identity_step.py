@@ -224,7 +224,13 @@ class IdentityStep(QWidget):
     def spoken_text(self) -> str:
         if self.on_phone_page():
             return f"{self.phone_question.text()} {self.phone_hint.text()}"
-        return f"{self.question.text()} {self.consent.text()}"
+        # The answers offered, each with its line of detail, then what the chosen one shares.
+        answers = " ".join(
+            f"{made.plain_label.text()}. {made.official_label.text()}"
+            for made in self.buttons.values()
+            if not made.isHidden()
+        )
+        return f"{self.question.text()} {answers} {self.consent.text()}"
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
