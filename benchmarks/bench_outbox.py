@@ -51,7 +51,14 @@ from sqlalchemy import select
 
 from central.db import Database
 from kiosk.config import DEMO_ID_HASH_KEY
-from kiosk.domain.models import AidRecord, ComplaintCategory, Household
+from kiosk.domain.models import (
+    AidRecord,
+    ComplaintCategory,
+    Disclosure,
+    Household,
+    Member,
+    Relation,
+)
 from kiosk.domain.request_signing import public_key_hex
 from kiosk.domain.tracking import new_secret, new_tracking_number
 from kiosk.services.complaints import filing
@@ -131,13 +138,19 @@ def relief_draft(store: Store, rng: random.Random) -> ComplaintDraft:
                 AidRecord.household_id == household_id, AidRecord.amount_fen == 800_000
             )
         )
+        head_id = session.scalar(
+            select(Member.id).where(
+                Member.household_id == household_id, Member.relation == Relation.HEAD
+            )
+        )
     return ComplaintDraft(
         category=ComplaintCategory.FUNDS_WITHHELD,
         household_id=household_id,
         aid_record_id=record_id,
         claimed_received_fen=rng.randrange(0, 800_000),
         text="只收到四千元",
-        anonymous=False,
+        disclosure=Disclosure.NAMED,
+        complainant_member_id=head_id,
         contact_phone="13800000000",
     )
 
@@ -339,9 +352,11 @@ def bench_throughput(
                         recorded_fen=800_000,
                         claimed_received_fen=400_000,
                         text="只收到四千元",
-                        anonymous=True,
+                        disclosure="anonymous",
+                        complainant_member_id_hash=None,
                         contact_phone=None,
                         implicated_cadre_codes=(),
+                        implicated_units=(),
                         filed_at=filing.utcnow(),
                     )
                 )

@@ -1,5 +1,11 @@
 """Filing a complaint exactly once: validate, resolve, route and store in one transaction.
 
+What is stored follows the complaint's disclosure level (``kiosk.domain.disclosure``): a
+named complaint keeps the member who filed it, resolved in the household by the register's
+key, with their name as the register has it now; an anonymous one keeps the household and
+no one in it; a village report keeps no household, no payment and no one, and is routed by
+the region registered for the terminal that sent it.
+
 Exactly-once rests on the database, not on checks made beforehand: the IdempotencyRecord of
 (kiosk, key) is inserted in the same transaction as the complaint, under a permanent unique
 constraint. When two copies of one request race, the loser's insert fails, its transaction
@@ -31,8 +37,11 @@ from kiosk.domain.models import (
     ComplaintEvent,
     ComplaintStatus,
     DisciplineOffice,
+    Disclosure,
     Household,
     ImplicatedParty,
+    Kiosk,
+    Member,
     PartyKind,
     Region,
 )
@@ -145,10 +154,18 @@ def _store(
             return _replay(record, body_sha256)
         raise _tracking_taken()
 
+    level = data.level
     household = _household(session, data)
     aid_record = _aid_record(session, data, household)
+    complainant = _complainant(session, data, household)
     parties = [_party(session, party) for party in data.implicated]
-    routing = _route(session, household, parties)
+    # Without a household the complaint belongs where the terminal stands, as registered.
+    region_code = (
+        session.scalar(select(Kiosk.region_code).where(Kiosk.code == kiosk_code))
+        if household is None
+        else None
+    )
+    routing = _route(session, household, parties, region_code)
     office = session.scalars(
         select(DisciplineOffice).where(DisciplineOffice.code == routing.office.code)
     ).one()
@@ -163,8 +180,11 @@ def _store(
         aid_record_id=aid_record.id if aid_record else None,
         claimed_received_fen=data.claimed_received_fen,
         text=data.text,
-        anonymous=data.anonymous,
-        contact_phone=None if data.anonymous else data.contact_phone,
+        anonymous=level is not Disclosure.NAMED,
+        disclosure=level,
+        complainant_member_id=complainant.id if complainant else None,
+        complainant_name=complainant.name if complainant else "",
+        contact_phone=data.contact_phone if level is Disclosure.NAMED else None,
         office_id=office.id,
         status=ComplaintStatus.RECEIVED,
         created_at=now,
@@ -258,6 +278,23 @@ def _aid_record(
     return record
 
 
+def _complainant(session: Session, data: ComplaintIn, household: Household | None) -> Member | None:
+    if data.complainant is None or household is None:
+        return None
+    member = session.scalars(
+        select(Member).where(Member.id_hash == data.complainant.member_id_hash)
+    ).one_or_none()
+    # A member of another household gets the same answer as one the register lacks.
+    if member is None or member.household_id != household.id:
+        raise _unknown(
+            "unknown_member",
+            "complainant",
+            "这户没有这位投诉人。",
+            "The complainant is not a member of this household.",
+        )
+    return member
+
+
 def _party(session: Session, party: ImplicatedIn) -> NamedParty:
     if party.kind is PartyKind.CADRE:
         cadre = session.scalars(select(Cadre).where(Cadre.code == party.cadre_code)).one_or_none()
@@ -295,9 +332,14 @@ def _party(session: Session, party: ImplicatedIn) -> NamedParty:
     )
 
 
-def _route(session: Session, household: Household | None, parties: list[NamedParty]) -> Routing:
+def _route(
+    session: Session,
+    household: Household | None,
+    parties: list[NamedParty],
+    region_code: str | None,
+) -> Routing:
     try:
-        return route_complaint(session, household, parties)
+        return route_complaint(session, household, parties, region_code=region_code)
     except NoOfficeFound as exc:
         raise ApiError(422, "no_office", exc.reason_zh, exc.reason_en, field="implicated") from None
     except ValueError:

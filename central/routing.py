@@ -1,8 +1,14 @@
 """Routing on the server: the domain's pure rule, fed with rows of the central database.
 
 The kiosk builds the same case from its own store (it may not share code with the server
-beyond ``kiosk.domain``), so this module mirrors that one: the household's village, its
-current responsible cadres, and the parties the complaint names, each with every post held.
+beyond ``kiosk.domain``), so this module mirrors that one: the household's village (for a
+complaint about no household, the region of the terminal that sent it), its current
+responsible cadres, and the parties the complaint names, each with every post held.
+
+Who must never see a complaint (:func:`hidden_cadre_codes`) goes one step beyond the rule's
+own list: besides the responsible cadres and every cadre named, every cadre who works or
+worked in a department or committee it names (their unit, now or in an earlier post, has
+that name), since a complaint about a village committee is about its members too.
 """
 
 from __future__ import annotations
@@ -10,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from kiosk.domain.models import (
     Assignment,
     Cadre,
+    CadrePost,
     Complaint,
     DisciplineOffice,
     Household,
@@ -94,21 +101,32 @@ def all_offices(session: Session) -> list[Office]:
 
 
 def build_case(
-    session: Session, household: Household | None, parties: Iterable[NamedParty]
+    session: Session,
+    household: Household | None,
+    parties: Iterable[NamedParty],
+    *,
+    region_code: str | None = None,
 ) -> RoutingCase:
+    """The case of a complaint about ``household``; without one it belongs to
+    ``region_code`` (the sending terminal's region; None: where the parties are)."""
     responsible = responsible_cadres(session, household) if household is not None else []
     return RoutingCase(
-        household_region_code=household.village_code if household is not None else None,
+        household_region_code=household.village_code if household is not None else region_code,
         responsible=tuple(cadre_party(cadre) for cadre in responsible),
         implicated=tuple(named_party(party) for party in parties),
     )
 
 
 def route_complaint(
-    session: Session, household: Household | None, parties: Iterable[NamedParty]
+    session: Session,
+    household: Household | None,
+    parties: Iterable[NamedParty],
+    *,
+    region_code: str | None = None,
 ) -> Routing:
     """Where a new complaint goes; raises ``kiosk.domain.routing.NoOfficeFound``."""
-    return route(build_case(session, household, parties), all_offices(session))
+    case = build_case(session, household, parties, region_code=region_code)
+    return route(case, all_offices(session))
 
 
 def stored_parties(complaint: Complaint) -> list[NamedParty]:
@@ -136,7 +154,24 @@ def _office(row: ImplicatedParty, cache: dict[int, DisciplineOffice]) -> Discipl
 
 def hidden_cadre_codes(session: Session, complaint: Complaint) -> frozenset[str]:
     """Codes of the cadres who must never see ``complaint``: the household's responsible
-    cadres and every cadre it names. The web inbox keeps it from inspectors linked to them."""
+    cadres, every cadre it names, and every cadre of a unit it names (see module docs). The
+    web inbox keeps it from inspectors linked to them."""
     case = build_case(session, complaint.household, stored_parties(complaint))
     parties = (*case.responsible, *case.implicated)
-    return frozenset(party.cadre_code for party in parties if party.cadre_code)
+    codes = {party.cadre_code for party in parties if party.cadre_code}
+    return frozenset(codes | unit_cadre_codes(session, complaint))
+
+
+def unit_cadre_codes(session: Session, complaint: Complaint) -> set[str]:
+    """Codes of the cadres who work or worked in a department or committee ``complaint``
+    names."""
+    units = {
+        row.name.strip()
+        for row in complaint.implicated
+        if row.kind is PartyKind.DEPARTMENT and row.name.strip()
+    }
+    if not units:
+        return set()
+    earlier = select(CadrePost.cadre_id).where(CadrePost.unit.in_(units))
+    statement = select(Cadre.code).where(or_(Cadre.unit.in_(units), Cadre.id.in_(earlier)))
+    return set(session.scalars(statement))

@@ -192,7 +192,8 @@ def file_the_dispute(
     qtbot: QtBot, window: MainWindow, hands: Hands, record: AidRecord
 ) -> tuple[str, str]:
     """As the resident: identify, ledger, "Not right" on the 8,000 line, received 4,000,
-    complain, no words, anonymous, Send. Returns the tracking number and the secret shown."""
+    complain, no words, anonymous, naming nobody, Send. Returns the tracking number and the
+    secret shown."""
     hands.identify(window, RELIEF.head_id_number, RELIEF_INITIALS)
     qtbot.waitUntil(lambda: window.current_screen() is window.home)
     hands.tap(window.home.tiles["ledger"])
@@ -221,6 +222,8 @@ def file_the_dispute(
     hands.tap(complaint.words_step.continue_button)
     hands.tap(complaint.identity_step.anonymous_button)
     hands.tap(complaint.identity_step.continue_button)
+    hands.tap(complaint.implicated_step.nobody_button)
+    hands.tap(complaint.implicated_step.continue_button)
     review = complaint.review_step
     assert complaint.current_step() is review
     assert review.office_value.text() == COUNTY_OFFICE_NAME

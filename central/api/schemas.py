@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from kiosk.domain.models import ComplaintCategory, PartyKind, RegionLevel
+from kiosk.domain.models import ComplaintCategory, Disclosure, PartyKind, RegionLevel
 from kiosk.domain.tracking import secret_well_formed, tracking_number_valid
 
 MAX_TEXT = 2000
@@ -22,6 +22,8 @@ MAX_IMPLICATED = 10
 MAX_FEN = 10_000_000_000
 _PHONE = re.compile(r"1[0-9]{10}")
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+#: The register's key of a member: the keyed hash of their ID number (64 hex characters).
+_MEMBER_HASH = r"^[0-9a-f]{64}$"
 
 
 def idempotency_key_valid(key: str) -> bool:
@@ -91,8 +93,21 @@ class ImplicatedIn(_Strict):
         return self
 
 
+class ComplainantIn(_Strict):
+    """Who files a named complaint: a member of the household, by the register's own key,
+    which the server resolves within that household."""
+
+    member_id_hash: Annotated[str, Field(pattern=_MEMBER_HASH)]
+
+
 class ComplaintIn(_Strict):
-    """The body of ``POST /api/v1/complaints``."""
+    """The body of ``POST /api/v1/complaints``.
+
+    ``disclosure`` says what the inspectors are told of who filed it (docs/central-api.md).
+    A body without it, as a kiosk's outbox may still hold from before the levels existed,
+    gets the level its ``anonymous`` implies (``Disclosure.implied``), with the rules of that
+    time: a named complaint need not carry its complainant.
+    """
 
     tracking_number: TrackingNumber
     secret: Secret
@@ -102,16 +117,45 @@ class ComplaintIn(_Strict):
     recorded_fen: Annotated[int, Field(gt=0, le=MAX_FEN)] | None = None
     claimed_received_fen: Fen | None = None
     text: FreeText = ""
-    anonymous: bool = False
+    disclosure: Annotated[Disclosure, Field(strict=False)] | None = None
+    anonymous: bool | None = None
+    complainant: ComplainantIn | None = None
     contact_phone: Annotated[str | None, AfterValidator(_phone)] = None
     implicated: Annotated[list[ImplicatedIn], Field(max_length=MAX_IMPLICATED)] = []
     filed_at: Annotated[datetime, Field(strict=False), AfterValidator(_aware)]
 
+    @property
+    def level(self) -> Disclosure:
+        """The disclosure level: as sent, or as ``anonymous`` implies for an older body."""
+        if self.disclosure is not None:
+            return self.disclosure
+        return Disclosure.implied(
+            anonymous=bool(self.anonymous), with_household=self.household_file_number is not None
+        )
+
     @model_validator(mode="after")
     def _consistent(self) -> ComplaintIn:
         # The error's location is the field it is about: see central.errors.field_of.
-        if self.anonymous and self.contact_phone is not None:
-            raise _FieldError("contact_phone")
+        level = self.level
+        if self.anonymous is not None and self.anonymous != (level is not Disclosure.NAMED):
+            raise _FieldError("anonymous")
+        if level is not Disclosure.NAMED:
+            if self.contact_phone is not None:
+                raise _FieldError("contact_phone")
+            if self.complainant is not None:
+                raise _FieldError("complainant")
+        if level is Disclosure.VILLAGE_REPORT:
+            if self.household_file_number is not None:
+                raise _FieldError("household_file_number")
+            if self.aid_record_reference is not None:
+                raise _FieldError("aid_record_reference")
+        elif self.disclosure is not None:
+            # Said outright, named and anonymous are about the complainant's own household,
+            # and named says who files it. An older body keeps the older, looser rules.
+            if self.household_file_number is None:
+                raise _FieldError("household_file_number")
+            if level is Disclosure.NAMED and self.complainant is None:
+                raise _FieldError("complainant")
         if self.aid_record_reference is not None:
             if self.household_file_number is None:
                 raise _FieldError("household_file_number")

@@ -1,4 +1,9 @@
-"""Everything the detail page of one complaint shows, gathered in one place."""
+"""Everything the detail page of one complaint shows, gathered in one place.
+
+What is gathered follows the complaint's disclosure level (``kiosk.domain.disclosure``):
+the parts its level does not show are never read, so the page cannot show them, whatever
+the template does. The complainant was told exactly this list before they touched Send.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,16 @@ from sqlalchemy.orm import Session
 from central import lifecycle
 from central.inbox.scope import find_visible, may_take, visible_to
 from central.models import Inspector
-from kiosk.domain.models import AidRecord, Complaint, ComplaintStatus, Member, Outcome
+from kiosk.domain.disclosure import Shown, hidden, shown
+from kiosk.domain.models import (
+    AidRecord,
+    Complaint,
+    ComplaintStatus,
+    Household,
+    Kiosk,
+    Member,
+    Outcome,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +48,15 @@ class DetailView:
     complaint: Complaint
     overdue: bool
     assignee: Inspector | None
+    #: What the complaint's level shows, and what it keeps from the inspectors.
+    shown: tuple[Shown, ...]
+    hidden: tuple[Shown, ...]
+    #: Named only: who filed it, and the phone they left.
+    complainant_name: str | None
+    contact_phone: str | None
+    #: Where it was filed: the terminal's name and its region's name.
+    terminal: str
+    household: Household | None
     dispute: Dispute | None
     members: list[Member]
     payments: list[AidRecord]
@@ -44,11 +67,13 @@ class DetailView:
 
 
 def gather(session: Session, complaint: Complaint, viewer: Inspector, now: datetime) -> DetailView:
-    household = complaint.household
+    level = shown(complaint.disclosure)
+    household = complaint.household if Shown.HOUSEHOLD_FILE in level else None
     members: list[Member] = []
     payments: list[AidRecord] = []
-    if household is not None:
+    if household is not None and Shown.MEMBERS in level:
         members = list(household.members)
+    if household is not None and Shown.PAYMENTS in level:
         payments = list(
             session.scalars(
                 select(AidRecord)
@@ -57,7 +82,7 @@ def gather(session: Session, complaint: Complaint, viewer: Inspector, now: datet
             )
         )
     dispute = None
-    if complaint.aid_record is not None:
+    if complaint.aid_record is not None and household is not None and Shown.PAYMENTS in level:
         dispute = Dispute(
             complaint.aid_record, complaint.aid_record.amount_fen, complaint.claimed_received_fen
         )
@@ -73,6 +98,12 @@ def gather(session: Session, complaint: Complaint, viewer: Inspector, now: datet
         complaint=complaint,
         overdue=lifecycle.is_overdue(complaint, now),
         assignee=lifecycle.assignee(session, complaint),
+        shown=level,
+        hidden=hidden(complaint.disclosure),
+        complainant_name=complaint.complainant_name if Shown.NAME in level else None,
+        contact_phone=complaint.contact_phone if Shown.PHONE in level else None,
+        terminal=_terminal(session, complaint) if Shown.TERMINAL in level else "",
+        household=household,
         dispute=dispute,
         members=members,
         payments=payments,
@@ -100,3 +131,10 @@ def same_payment(session: Session, complaint: Complaint, viewer: Inspector) -> l
     )
     # Each through the same door as its own page, so this list is never looser than it.
     return [other for other in others if find_visible(session, viewer, other.id) is not None]
+
+
+def _terminal(session: Session, complaint: Complaint) -> str:
+    kiosk = session.scalars(select(Kiosk).where(Kiosk.code == complaint.kiosk_code)).one_or_none()
+    if kiosk is None:
+        return complaint.kiosk_code
+    return f"{kiosk.name}（{kiosk.region.name}）"

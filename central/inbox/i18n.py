@@ -12,10 +12,12 @@ from enum import StrEnum
 from starlette.requests import Request
 
 from central.public_notes import Line
+from kiosk.domain.disclosure import Shown
 from kiosk.domain.models import (
     Channel,
     ComplaintCategory,
     ComplaintStatus,
+    Disclosure,
     Outcome,
     PartyKind,
     Programme,
@@ -80,6 +82,22 @@ _ENUM_WORDS: dict[StrEnum, tuple[str, str]] = {
     Channel.BANK_TRANSFER: ("银行转账", "Bank transfer"),
     Channel.CASH: ("现金", "Cash"),
     Channel.IN_KIND: ("实物", "In kind"),
+    # The levels and what each shows, in the very words the kiosk's review screen told the
+    # complainant (kiosk.views.screens.complaint.words; tests/views/test_disclosure_words.py
+    # holds the two equal).
+    Disclosure.NAMED: ("实名反映", "With my name"),
+    Disclosure.ANONYMOUS: ("匿名反映本户的事", "Anonymous, about my own household"),
+    Disclosure.VILLAGE_REPORT: ("匿名反映村里的事", "Anonymous, about something in the village"),
+    Shown.COMPLAINT: (
+        "反映的事、您说的话和您指出的人",
+        "What it is about, your words and whom you name",
+    ),
+    Shown.TERMINAL: ("您在哪个便民服务大厅反映", "Which service hall you filed it at"),
+    Shown.NAME: ("您的姓名", "Your name"),
+    Shown.PHONE: ("您留下的电话号码", "The phone number you leave"),
+    Shown.HOUSEHOLD_FILE: ("本户的档案号和所在村", "Your household's file number and village"),
+    Shown.MEMBERS: ("本户家庭成员的姓名", "The names of your household's members"),
+    Shown.PAYMENTS: ("本户的补助发放记录", "Your household's payment records"),
 }
 
 # Every fixed phrase of the pages, by key. Templates call ``t("key")``.
@@ -123,6 +141,30 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "no_text": ("（无文字）", "(no text)"),
     "complainant": ("投诉人", "Complainant"),
     "anonymous": ("匿名投诉，无联系方式", "Anonymous: no contact details"),
+    "disclosure": ("反映方式", "How it was filed"),
+    "disclosure_heading": ("反映方式：{level}", "How it was filed: {level}"),
+    "told_shown": (
+        "终端告诉投诉人，纪检监察机关会看到：",
+        "The kiosk told the complainant that the inspectors see:",
+    ),
+    "told_hidden": (
+        "并告诉投诉人，纪检监察机关看不到：",
+        "And that the inspectors do not see:",
+    ),
+    "not_disclosed": ("不告知（匿名）", "Not disclosed (anonymous)"),
+    "no_name_recorded": (
+        "未记录姓名（分级反映之前提交）",
+        "No name recorded (filed before names were sent)",
+    ),
+    "filed_at": ("提交地点", "Filed at"),
+    "village_report_no_household": (
+        "这是对村里情况的匿名反映，不附任何农户档案。",
+        "A report about the village: no household file is attached.",
+    ),
+    "members_not_shown": (
+        "匿名反映本户的事：不显示家庭成员，以免推断是谁反映的。",
+        "Anonymous about the household: the members are not shown, so as not to tell who filed it.",
+    ),
     "contact_phone": ("联系电话", "Contact phone"),
     "no_phone": ("未留电话", "No phone given"),
     "office": ("承办机构", "Office"),

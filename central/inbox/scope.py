@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, not_, select, true, union
 from sqlalchemy.orm import Session, selectinload
 
 from central.models import Inspector
@@ -18,6 +18,7 @@ from central.routing import hidden_cadre_codes
 from kiosk.domain.models import (
     Assignment,
     Cadre,
+    CadrePost,
     Complaint,
     ComplaintCategory,
     ComplaintStatus,
@@ -45,7 +46,19 @@ def visible_to(inspector: Inspector) -> ColumnElement[bool]:
         ImplicatedParty.kind == PartyKind.CADRE,
         ImplicatedParty.cadre_id == own_cadre,
     )
-    return and_(condition, not_(responsible), not_(implicated))
+    # A department or committee named is its members named: now or in an earlier post.
+    own_units = union(
+        select(Cadre.unit).where(Cadre.code == inspector.cadre_code),
+        select(CadrePost.unit)
+        .join(Cadre, CadrePost.cadre_id == Cadre.id)
+        .where(Cadre.code == inspector.cadre_code),
+    )
+    in_named_unit = exists().where(
+        ImplicatedParty.complaint_id == Complaint.id,
+        ImplicatedParty.kind == PartyKind.DEPARTMENT,
+        ImplicatedParty.name.in_(own_units),
+    )
+    return and_(condition, not_(responsible), not_(implicated), not_(in_named_unit))
 
 
 def overdue_condition(now: datetime) -> ColumnElement[bool]:

@@ -189,8 +189,8 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
 
     def complaint_review() -> None:
         """ "Received less" with 4,000 yuan, recorded; then a complaint about it, anonymous,
-        up to the review of what will be sent and where. (Not "filed": that page shows a
-        real secret, which never goes into a picture.)"""
+        naming nobody, up to the review of what will be sent and where. (Not "filed": that
+        page shows a real secret, which never goes into a picture.)"""
         ledger = window.current_screen()
         assert isinstance(ledger, LedgerScreen)
         dispute = ledger.dispute
@@ -203,6 +203,8 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
         tap(complaint.words_step.continue_button)
         tap(complaint.identity_step.anonymous_button)
         tap(complaint.identity_step.continue_button)
+        tap(complaint.implicated_step.nobody_button)
+        tap(complaint.implicated_step.continue_button)
 
     def check_complaint_started() -> None:
         window.end_session()

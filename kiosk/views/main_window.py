@@ -348,6 +348,10 @@ class MainWindow(QMainWindow):
         load = getattr(screen, "load", None)
         if name in RESIDENT_SCREENS and callable(load) and self._session is not None:
             load(self._session.household_id)
+            # The complaint screen files a named complaint in the identified member's name.
+            set_complainant = getattr(screen, "set_complainant", None)
+            if callable(set_complainant):
+                set_complainant(self._session.member_id)
         self._refresh_top_bar()
 
     @Slot()

@@ -249,6 +249,10 @@
         <translation>投诉举报</translation>
     </message>
     <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
         <source>The complaint could not be saved. Touch Send again; if that fails too, please ask staff for help.</source>
         <translation>投诉没能保存。请再按一次“发送”；如果还不行，请找工作人员帮忙。</translation>
     </message>
@@ -389,6 +393,49 @@
     <message>
         <source>End the session and delete the complaint</source>
         <translation>结束使用，删除这件投诉</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureWords</name>
+    <message>
+        <source>With my name</source>
+        <translation>实名反映</translation>
+    </message>
+    <message>
+        <source>Anonymous, about my own household</source>
+        <translation>匿名反映本户的事</translation>
+    </message>
+    <message>
+        <source>Anonymous, about something in the village</source>
+        <translation>匿名反映村里的事</translation>
+    </message>
+    <message>
+        <source>What it is about, your words and whom you name</source>
+        <translation>反映的事、您说的话和您指出的人</translation>
+    </message>
+    <message>
+        <source>Which service hall you filed it at</source>
+        <translation>您在哪个便民服务大厅反映</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>The phone number you leave</source>
+        <translation>您留下的电话号码</translation>
+    </message>
+    <message>
+        <source>Your household&apos;s file number and village</source>
+        <translation>本户的档案号和所在村</translation>
+    </message>
+    <message>
+        <source>The names of your household&apos;s members</source>
+        <translation>本户家庭成员的姓名</translation>
+    </message>
+    <message>
+        <source>Your household&apos;s payment records</source>
+        <translation>本户的补助发放记录</translation>
     </message>
 </context>
 <context>
@@ -786,26 +833,6 @@
 <context>
     <name>IdentityStep</name>
     <message>
-        <source>Will you give your name?</source>
-        <translation>您愿意留下姓名吗？</translation>
-    </message>
-    <message>
-        <source>No, anonymous</source>
-        <translation>不留名（匿名）</translation>
-    </message>
-    <message>
-        <source>Stay anonymous</source>
-        <translation>匿名反映</translation>
-    </message>
-    <message>
-        <source>Yes, with my name</source>
-        <translation>留下我的姓名</translation>
-    </message>
-    <message>
-        <source>Give my name</source>
-        <translation>留下我的姓名</translation>
-    </message>
-    <message>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -820,14 +847,6 @@
     <message>
         <source>Continue to check what will be sent</source>
         <translation>继续，核对要发送的内容</translation>
-    </message>
-    <message>
-        <source>Anonymous: the inspectors are not told your name or phone number and cannot call you. They see which household file it comes from, so that it never goes to the officials responsible for you.</source>
-        <translation>匿名：纪检监察人员不知道您的姓名和电话，也没法给您打电话。他们能看到投诉来自哪一户的档案，这样投诉就不会送到负责您家的干部手里。</translation>
-    </message>
-    <message>
-        <source>With your name: only the discipline inspectors who handle the complaint see your name and household, and may call you on a number you leave next.</source>
-        <translation>留名：只有办理投诉的纪检监察人员能看到您的姓名和户籍，也可能打您下一步留下的电话。</translation>
     </message>
     <message>
         <source>This is not needed. A mobile number has 11 digits and starts with 1. Only the inspectors will see it.</source>
@@ -846,16 +865,99 @@
         <translation>不留电话</translation>
     </message>
     <message>
+        <source>How do you want to file it?</source>
+        <translation>您想怎样反映？</translation>
+    </message>
+    <message>
+        <source>The inspectors see your name and may call you.</source>
+        <translation>纪检监察人员能看到您的姓名，也可能给您打电话。</translation>
+    </message>
+    <message>
+        <source>Not on this screen: your name is not known here.</source>
+        <translation>这里不能实名：本页面不知道您的姓名。</translation>
+    </message>
+    <message>
+        <source>They see your household&apos;s file and payments, never who filed it.</source>
+        <translation>他们能看到本户档案和补助记录，但不知道是谁反映的。</translation>
+    </message>
+    <message>
+        <source>Nothing about you or your household goes with it.</source>
+        <translation>不附任何关于您和您家的信息。</translation>
+    </message>
+    <message>
         <source>Your mobile phone number</source>
         <translation>您的手机号码</translation>
     </message>
     <message>
-        <source>Either way the complaint goes only to the discipline inspectors, never to the people it is about.</source>
-        <translation>不管选哪一种，投诉都只送到纪检监察机关，不会送到被反映的人手里。</translation>
+        <source>Whichever you choose, the complaint goes only to the discipline inspectors, never to the people it is about or to the officials who help your household.</source>
+        <translation>不管选哪一种，投诉都只送到纪检监察机关，不会送到被反映的人手里，也不会送到帮扶您家的干部手里。</translation>
+    </message>
+    <message>
+        <source>With your name: the inspectors who handle it see your name, your household&apos;s file, its members and its payments, and may call you on a number you leave next.</source>
+        <translation>实名：办理投诉的纪检监察人员能看到您的姓名、本户档案、家庭成员和补助记录，也可能打您下一步留下的电话。</translation>
+    </message>
+    <message>
+        <source>Anonymous: the inspectors see your household&apos;s file number, village and payments, so they can check the money, but not your name, your phone or who in your household filed it. They cannot call you.</source>
+        <translation>匿名：纪检监察人员能看到本户的档案号、所在村和补助记录，以便核查款项；但看不到您的姓名、电话，也不知道是家里哪一位反映的。他们没法给您打电话。</translation>
+    </message>
+    <message>
+        <source>A report about the village: no household file, name or payment goes with it. The inspectors see what you report, whom you name and this service hall. They cannot call you.</source>
+        <translation>反映村里的情况：不附任何农户档案、姓名或补助记录。纪检监察人员只看到您反映的事、您指出的人和这个便民服务大厅。他们没法给您打电话。</translation>
     </message>
     <message>
         <source>%1 more digits to type.</source>
         <translation>还差 %1 位。</translation>
+    </message>
+</context>
+<context>
+    <name>ImplicatedStep</name>
+    <message>
+        <source>Who is the complaint about?</source>
+        <translation>您反映的是谁？</translation>
+    </message>
+    <message>
+        <source>Touch everyone it is about, or “Nobody in particular”. Those you name never see the complaint, and it goes to an office above them.</source>
+        <translation>请点选所有被反映的对象，或点“不针对具体的人”。被反映的人看不到这件投诉，投诉会送到比他们高一级的机关。</translation>
+    </message>
+    <message>
+        <source>The village committee: %1</source>
+        <translation>村（居）委会：%1</translation>
+    </message>
+    <message>
+        <source>The committee of your village or community</source>
+        <translation>您所在村或社区的委员会</translation>
+    </message>
+    <message>
+        <source>The department that paid the disputed payment</source>
+        <translation>发放这笔有问题款项的单位</translation>
+    </message>
+    <message>
+        <source>Nobody in particular / I do not know</source>
+        <translation>不针对具体的人 / 我不知道</translation>
+    </message>
+    <message>
+        <source>The inspectors find out who is responsible.</source>
+        <translation>由纪检监察人员查明责任人。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue to check what will be sent</source>
+        <translation>继续，核对要发送的内容</translation>
+    </message>
+    <message>
+        <source>My responsible cadre %1, %2</source>
+        <translation>我的帮扶干部 %1，%2</translation>
+    </message>
+    <message>
+        <source>%1; helps your household now</source>
+        <translation>%1；现在帮扶您家</translation>
+    </message>
+    <message>
+        <source>%1; helped your household until %2</source>
+        <translation>%1；帮扶您家到 %2</translation>
     </message>
 </context>
 <context>
@@ -1631,12 +1733,28 @@
         <translation>您的说明</translation>
     </message>
     <message>
+        <source>Whom it is about</source>
+        <translation>被反映对象</translation>
+    </message>
+    <message>
+        <source>How it is sent</source>
+        <translation>反映方式</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
         <source>Phone number</source>
         <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>The inspectors will see</source>
+        <translation>纪检监察人员会看到</translation>
+    </message>
+    <message>
+        <source>They will not see</source>
+        <translation>他们看不到</translation>
     </message>
     <message>
         <source>It goes to</source>
@@ -1667,12 +1785,8 @@
         <translation>没有补充说明</translation>
     </message>
     <message>
-        <source>Not given: anonymous. The household file is sent for routing only.</source>
-        <translation>不留名（匿名）。户档案号只用来确定送往哪个机关。</translation>
-    </message>
-    <message>
-        <source>Given: the inspectors see your name and household.</source>
-        <translation>留名：纪检监察人员能看到您的姓名和户籍。</translation>
+        <source>Nobody in particular</source>
+        <translation>不针对具体的人</translation>
     </message>
     <message>
         <source>None</source>

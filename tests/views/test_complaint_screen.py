@@ -1,5 +1,6 @@
 """Making a complaint by taps: from a disputed payment or from nothing, words optional,
-named or anonymous, reviewed, then filed for good with a tracking number and a secret."""
+named or anonymous, whom it is about, reviewed, then filed for good with a tracking number
+and a secret."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from kiosk.domain.models import (
     Complaint,
     ComplaintCategory,
     Household,
+    Member,
     OutboxMessage,
+    Relation,
 )
 from kiosk.domain.tracking import grouped, secret_well_formed, tracking_number_valid
 from kiosk.services.complaints.filing import preview_destination
@@ -42,6 +45,8 @@ PHONE = "13812345678"
 class Relief:
     household_id: int
     aid_record_id: int
+    #: 杨正刚, the head, who identifies.
+    head_member_id: int
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +67,18 @@ def relief(demo_store: Store) -> Relief:
                 AidRecord.household_id == household_id, AidRecord.amount_fen == 800_000
             )
         ).one()
-    return Relief(household_id, record_id)
+        head = s.scalars(
+            select(Member.id).where(
+                Member.household_id == household_id, Member.relation == Relation.HEAD
+            )
+        ).one()
+    return Relief(household_id, record_id, head)
+
+
+def identified(screen: ComplaintScreen, relief: Relief) -> None:
+    """What the main window does on opening the screen: the household, then who identified."""
+    screen.load(relief.household_id)
+    screen.set_complainant(relief.head_member_id)
 
 
 @pytest.fixture
@@ -91,9 +107,16 @@ def choose_blank(resident: Hands, screen: ComplaintScreen, category: ComplaintCa
     resident.tap(screen.words_step.continue_button)
 
 
+def name_nobody(resident: Hands, screen: ComplaintScreen) -> None:
+    """ "Nobody in particular", then Continue to the review."""
+    resident.tap(screen.implicated_step.nobody_button)
+    resident.tap(screen.implicated_step.continue_button)
+
+
 def go_anonymous(resident: Hands, screen: ComplaintScreen) -> None:
     resident.tap(screen.identity_step.anonymous_button)
     resident.tap(screen.identity_step.continue_button)
+    name_nobody(resident, screen)
 
 
 def go_named(resident: Hands, screen: ComplaintScreen, phone: str) -> None:
@@ -102,6 +125,8 @@ def go_named(resident: Hands, screen: ComplaintScreen, phone: str) -> None:
     resident.tap(step.continue_button)
     resident.type_on(step.phone, phone)
     resident.tap(step.phone_continue_button)
+    if screen.current_step() is screen.implicated_step:
+        name_nobody(resident, screen)
 
 
 def send(qtbot: QtBot, resident: Hands, screen: ComplaintScreen) -> None:
@@ -114,7 +139,7 @@ def test_a_complaint_with_no_words_at_all_is_filed_anonymously(
 ) -> None:
     """Category, "No, continue", anonymous, Send: stored with its outbox row, and the
     numbers on screen are the stored ones."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.FAVOURITISM)
     assert complaint.current_step() is complaint.identity_step
     go_anonymous(resident, complaint)
@@ -167,6 +192,7 @@ def test_from_the_dispute_to_the_filed_complaint(
         ledger.hide()
         complaint.show()
         complaint.start_from_payment(relief.household_id, aid_record_id, received_fen)
+        complaint.set_complainant(relief.head_member_id)
 
     ledger.dispute.complaint_requested.connect(open_complaint)
     ledger.load(relief.household_id)
@@ -189,7 +215,7 @@ def test_from_the_dispute_to_the_filed_complaint(
     assert complaint.current_step() is complaint.words_step
     assert "¥4,000.00" in complaint.claim_label.text()
     assert "¥8,000.00" in complaint.claim_label.text()
-    assert complaint.progress.text() == "第 1 步，共 3 步"
+    assert complaint.progress.text() == "第 1 步，共 4 步"
     resident.tap(complaint.words_step.continue_button)
     go_named(resident, complaint, PHONE)
     review = complaint.review_step
@@ -204,6 +230,8 @@ def test_from_the_dispute_to_the_filed_complaint(
     assert stored.claimed_received_fen == 400_000
     assert stored.anonymous is False
     assert stored.contact_phone == PHONE
+    assert stored.complainant_member_id == relief.head_member_id
+    assert stored.complainant_name == "杨正刚"
     assert outbox_rows(demo_store) == 1
     with demo_store.sessionmaker() as s:
         linked = s.scalars(
@@ -225,7 +253,7 @@ def test_the_review_shows_what_will_be_sent_and_where(
 ) -> None:
     """Category in plain words with the official term, the words, named, the masked phone,
     and the office the routing rule gives."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     resident.tap(complaint.category_step.buttons[ComplaintCategory.BRIBES])
     resident.tap(complaint.words_step.add_button)
     complaint.words_step.keyboard.set_text("村干部要我送烟才给办")
@@ -253,7 +281,7 @@ def test_words_typed_in_pinyin_go_with_the_complaint(
     relief: Relief,
 ) -> None:
     """Letters, then a candidate, then Done: the characters are what is stored."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     resident.tap(complaint.category_step.buttons[ComplaintCategory.OTHER])
     resident.tap(complaint.words_step.add_button)
     keyboard = complaint.words_step.keyboard
@@ -274,7 +302,7 @@ def test_a_phone_number_too_short_is_refused_in_plain_words(
     complaint: ComplaintScreen, resident: Hands, demo_store: Store, relief: Relief
 ) -> None:
     """Seven digits and Continue: the phone page says four are missing, and stays."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.OTHER)
     go_named(resident, complaint, PHONE[:7])
     step = complaint.identity_step
@@ -291,7 +319,7 @@ def test_the_phone_pad_only_starts_with_1(
     complaint: ComplaintScreen, resident: Hands, relief: Relief
 ) -> None:
     """Every digit but 1 is greyed out before anything is typed: mobile numbers start so."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.OTHER)
     resident.tap(complaint.identity_step.named_button)
     resident.tap(complaint.identity_step.continue_button)
@@ -304,7 +332,7 @@ def test_ten_thousand_characters_are_refused_with_the_services_reason(
 ) -> None:
     """A text far over the limit (put in directly: nobody taps 10,000 characters) is refused
     on the keyboard page in plain words, and nothing goes on."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     resident.tap(complaint.category_step.buttons[ComplaintCategory.OTHER])
     resident.tap(complaint.words_step.add_button)
     complaint.words_step.keyboard.set_text("扶" * 10_000)
@@ -321,24 +349,26 @@ def test_anonymous_drops_a_phone_typed_before(
     complaint: ComplaintScreen, resident: Hands, relief: Relief
 ) -> None:
     """Typing a phone, going back and choosing anonymous leaves no phone in the draft."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.OTHER)
     go_named(resident, complaint, PHONE)
-    assert complaint.go_back()  # review -> phone page
+    assert complaint.go_back()  # review -> whom it is about
+    assert complaint.go_back()  # whom -> phone page
     assert complaint.go_back()  # phone page -> choice
     go_anonymous(resident, complaint)
     draft = complaint.draft()
     assert draft is not None
     assert draft.anonymous is True
-    assert draft.contact_phone is None
-    assert complaint.review_step.phone_value.text() == "不留"
+    assert draft.contact_phone is None and draft.complainant_member_id is None
+    assert complaint.review_step.phone_value.isHidden()
+    assert complaint.review_step.name_value.isHidden()
 
 
 def test_back_goes_one_step_at_a_time_and_then_leaves(
     complaint: ComplaintScreen, resident: Hands, relief: Relief
 ) -> None:
     """From the review Back walks to the phone, the choice, the words, the category, and out."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.OTHER)
     go_named(resident, complaint, PHONE)
     seen = []
@@ -346,7 +376,13 @@ def test_back_goes_one_step_at_a_time_and_then_leaves(
         seen.append(
             complaint.current_step().objectName() or type(complaint.current_step()).__name__
         )
-    assert seen == ["IdentityStep", "IdentityStep", "WordsStep", "CategoryStep"]
+    assert seen == [
+        "ImplicatedStep",
+        "IdentityStep",
+        "IdentityStep",
+        "WordsStep",
+        "CategoryStep",
+    ]
     assert complaint.draft() is None
 
 
@@ -354,7 +390,7 @@ def test_change_keeps_every_answer(
     complaint: ComplaintScreen, resident: Hands, relief: Relief
 ) -> None:
     """Change on the review starts over with the answers marked and kept."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.BRIBES)
     go_named(resident, complaint, PHONE)
     resident.tap(complaint.review_step.change_button)
@@ -373,7 +409,7 @@ def test_send_twice_files_once(
     qtbot: QtBot, complaint: ComplaintScreen, resident: Hands, demo_store: Store, relief: Relief
 ) -> None:
     """Send is greyed out the moment it is touched: a second touch makes no second complaint."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     choose_blank(resident, complaint, ComplaintCategory.OTHER)
     go_anonymous(resident, complaint)
     send_button = complaint.review_step.send_button
@@ -390,7 +426,7 @@ def test_clear_leaves_no_number_secret_phone_or_words(
 ) -> None:
     """After filing, clear() (the session ending) leaves none of the resident's values in
     any text or accessible name of the screen."""
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     resident.tap(complaint.category_step.buttons[ComplaintCategory.OTHER])
     resident.tap(complaint.words_step.add_button)
     complaint.words_step.keyboard.set_text("我家的补助被扣了")
@@ -424,7 +460,7 @@ def test_the_screen_speaks_english_too(
 ) -> None:
     """Switched to English, the steps and the refusal read in English."""
     translations.set_language("en")
-    complaint.load(relief.household_id)
+    identified(complaint, relief)
     assert complaint.category_step.question.text() == "What is your complaint about?"
     choose_blank(resident, complaint, ComplaintCategory.OTHER)
     go_named(resident, complaint, PHONE[:5])
@@ -466,9 +502,10 @@ def test_every_step_fits_the_screen(
     qtbot.waitExposed(holder)
 
     screen.start_from_payment(relief.household_id, relief.aid_record_id, 400_000)
+    screen.set_complainant(relief.head_member_id)
     assert_fits(holder, width, height)
     screen.clear()
-    screen.load(relief.household_id)
+    identified(screen, relief)
     assert_fits(holder, width, height)
     resident.tap(screen.category_step.buttons[ComplaintCategory.FUNDS_WITHHELD])
     assert_fits(holder, width, height)
@@ -490,6 +527,11 @@ def test_every_step_fits_the_screen(
     assert_fits(holder, width, height)
     resident.type_on(screen.identity_step.phone, PHONE[6:])
     resident.tap(screen.identity_step.phone_continue_button)
+    assert_fits(holder, width, height)
+    # Whom it is about: every party of the household is offered.
+    assert screen.current_step() is screen.implicated_step
+    assert_fits(holder, width, height)
+    name_nobody(resident, screen)
     assert_fits(holder, width, height)
     send(qtbot, resident, screen)
     assert_fits(holder, width, height)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,7 +13,7 @@ from kiosk.domain.base import Base, utcnow
 from kiosk.domain.models._types import enum_type
 from kiosk.domain.models.aid import AidRecord
 from kiosk.domain.models.cadres import Cadre
-from kiosk.domain.models.households import Household
+from kiosk.domain.models.households import Household, Member
 from kiosk.domain.models.regions import Region, RegionLevel
 
 
@@ -38,6 +39,26 @@ class ComplaintCategory(StrEnum):
     BRIBES = "bribes"  # 吃拿卡要
     CADRE_NOT_HELPING = "cadre_not_helping"  # 帮扶干部不作为
     OTHER = "other"
+
+
+class Disclosure(StrEnum):
+    """How much of who filed a complaint its inspectors are told (``kiosk.domain.disclosure``
+    says exactly what each level shows)."""
+
+    #: The complainant's name and the phone they leave, with their household's file.
+    NAMED = "named"
+    #: About the complainant's own household: its file, never who in it filed.
+    ANONYMOUS = "anonymous"
+    #: Something seen in the village: no household at all, placed by the terminal's region.
+    VILLAGE_REPORT = "village_report"
+
+    @classmethod
+    def implied(cls, *, anonymous: bool, with_household: bool) -> Disclosure:
+        """The level a complaint that says only ``anonymous`` has: what it meant before the
+        levels existed (an anonymous complaint without a household is a village report)."""
+        if not anonymous:
+            return cls.NAMED
+        return cls.ANONYMOUS if with_household else cls.VILLAGE_REPORT
 
 
 class ComplaintStatus(StrEnum):
@@ -83,7 +104,20 @@ class Complaint(Base):
     #: What the resident says they actually received, for a disputed aid record.
     claimed_received_fen: Mapped[int | None] = mapped_column(default=None)
     text: Mapped[str] = mapped_column(Text, default="")
+    #: Kept beside ``disclosure`` (true for every level but named) for older readers.
     anonymous: Mapped[bool] = mapped_column(default=False)
+    #: Which level the complainant chose. The rules between the level and the other fields
+    #: (only named carries a complainant or a phone; a village report no household) are
+    #: checked by both ends before the one transaction that writes the row.
+    disclosure: Mapped[Disclosure] = mapped_column(
+        enum_type(Disclosure), default=Disclosure.NAMED, server_default=Disclosure.NAMED.value
+    )
+    #: Named only: the member who filed, and their name as the register had it then (kept
+    #: should the member row go).
+    complainant_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), default=None
+    )
+    complainant_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
     contact_phone: Mapped[str | None] = mapped_column(String(20), default=None)
     office_id: Mapped[int | None] = mapped_column(ForeignKey("discipline_offices.id"), default=None)
     status: Mapped[ComplaintStatus] = mapped_column(
@@ -94,6 +128,7 @@ class Complaint(Base):
     due_at: Mapped[datetime | None] = mapped_column(default=None)
 
     household: Mapped[Household | None] = relationship()
+    complainant: Mapped[Member | None] = relationship()
     aid_record: Mapped[AidRecord | None] = relationship()
     office: Mapped[DisciplineOffice | None] = relationship()
     implicated: Mapped[list[ImplicatedParty]] = relationship(
@@ -102,6 +137,20 @@ class Complaint(Base):
     events: Mapped[list[ComplaintEvent]] = relationship(
         back_populates="complaint", cascade="all, delete-orphan", order_by="ComplaintEvent.at"
     )
+
+    def __init__(self, **fields: Any) -> None:
+        # A complaint made with only the older ``anonymous`` flag gets the level it implies,
+        # and one made with only a level gets the flag, so the two never disagree.
+        if "disclosure" not in fields:
+            with_household = fields.get("household") is not None or (
+                fields.get("household_id") is not None
+            )
+            fields["disclosure"] = Disclosure.implied(
+                anonymous=bool(fields.get("anonymous", False)), with_household=with_household
+            )
+        elif "anonymous" not in fields:
+            fields["anonymous"] = Disclosure(fields["disclosure"]) is not Disclosure.NAMED
+        super().__init__(**fields)
 
 
 class PartyKind(StrEnum):

@@ -1,7 +1,8 @@
 """Where a draft complaint will go, worked out on the kiosk from its cached data.
 
 The rule is :func:`kiosk.domain.routing.route`; this module only feeds it the household's
-village, its responsible cadres, the cadres the draft names, and the known offices.
+village (or, for a village report, the terminal's region), its responsible cadres, the
+cadres and units the draft names, and the known offices.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from sqlalchemy.orm import Session
 from kiosk.domain.models import Cadre, Household
 from kiosk.domain.routing import NoOfficeFound
 from kiosk.services.complaints.draft import ComplaintDraft
-from kiosk.services.complaints.routing_case import party_from_cadre, route_in_store
+from kiosk.services.complaints.routing_case import (
+    party_from_cadre,
+    party_from_unit,
+    route_in_store,
+)
 
 
 @dataclass(frozen=True)
@@ -36,17 +41,30 @@ class NoDestination(ValueError):
         self.reason_en = reason_en
 
 
-def destination_for(session: Session, draft: ComplaintDraft) -> Destination:
+def destination_for(
+    session: Session, draft: ComplaintDraft, *, terminal_region_code: str | None = None
+) -> Destination:
     """The routing rule's answer for ``draft``; raises :class:`NoDestination`.
 
-    Only the cadres the resident names are implicated: a disputed payment alone implicates
-    no one, so it goes to the household's county commission, as the design's story does.
+    Only the cadres and units the resident names are implicated: a disputed payment alone
+    implicates no one, so it goes to the household's county commission, as the design's
+    story does. A complaint about no household is placed by ``terminal_region_code``, the
+    region the central server has registered for this terminal.
     """
     household = session.get(Household, draft.household_id) if draft.household_id else None
     cadres = session.scalars(select(Cadre).where(Cadre.code.in_(draft.implicated_cadre_codes)))
     implicated = [party_from_cadre(session, cadre) for cadre in cadres]
+    implicated += [
+        party_from_unit(unit.name.strip(), unit.region_code, unit.level)
+        for unit in draft.implicated_units
+    ]
     try:
-        routing = route_in_store(session, household=household, implicated=implicated)
+        routing = route_in_store(
+            session,
+            household=household,
+            implicated=implicated,
+            region_code=None if household is not None else terminal_region_code,
+        )
     except NoOfficeFound as exc:
         raise NoDestination(exc.reason_zh, exc.reason_en) from None
     return Destination(

@@ -30,6 +30,7 @@ from kiosk.domain.models import (
     DisciplineOffice,
     Household,
     ImplicatedParty,
+    Member,
     OutboxMessage,
     OutboxState,
     PartyKind,
@@ -41,6 +42,7 @@ from kiosk.services.complaints.destination import Destination, NoDestination, de
 from kiosk.services.complaints.draft import (
     ComplaintDraft,
     ComplaintRefused,
+    NamedUnit,
     check_cadres,
     validate_draft,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "ComplaintRefused",
     "Destination",
     "FiledComplaint",
+    "NamedUnit",
     "file_complaint",
     "preview_destination",
     "validate_draft",
@@ -70,15 +73,18 @@ class FiledComplaint:
     filed_at: datetime
 
 
-def preview_destination(session: Session, draft: ComplaintDraft) -> Destination:
+def preview_destination(
+    session: Session, draft: ComplaintDraft, *, terminal_region_code: str | None = None
+) -> Destination:
     """Where the complaint will go, worked out offline from the kiosk's cached data.
 
     The central server decides for good; it runs the same routing rule on fuller data.
-    Raises :class:`ComplaintRefused` when no known office may receive it (the server would
-    refuse it for the same reason).
+    ``terminal_region_code`` (this terminal's region, as registered at the server) places a
+    village report. Raises :class:`ComplaintRefused` when no known office may receive it
+    (the server would refuse it for the same reason).
     """
     try:
-        return destination_for(session, draft)
+        return destination_for(session, draft, terminal_region_code=terminal_region_code)
     except NoDestination as exc:
         raise ComplaintRefused("implicated_cadre_codes", exc.reason_zh, exc.reason_en) from None
 
@@ -129,6 +135,7 @@ class _Prepared:
     body: bytes
     office_id: int | None
     cadres: tuple[tuple[int, str, str, RegionLevel], ...]
+    complainant_name: str
 
 
 def _prepare(
@@ -139,13 +146,19 @@ def _prepare(
     filed_at: datetime,
     secret: str,
     tracking_number: str,
+    terminal_region_code: str | None,
 ) -> tuple[_Prepared, Destination]:
     """Check the draft, route it and build the exact body, reading only."""
     with sessions() as session:
         validate_draft(session, draft)
-        destination = preview_destination(session, draft)
+        destination = preview_destination(session, draft, terminal_region_code=terminal_region_code)
         record = session.get(AidRecord, draft.aid_record_id) if draft.aid_record_id else None
         household = session.get(Household, draft.household_id) if draft.household_id else None
+        member = (
+            session.get(Member, draft.complainant_member_id)
+            if draft.complainant_member_id is not None and not draft.anonymous
+            else None
+        )
         cadres = check_cadres(session, draft.implicated_cadre_codes)
         office_id = session.scalar(
             select(DisciplineOffice.id).where(DisciplineOffice.code == destination.office_code)
@@ -160,13 +173,19 @@ def _prepare(
                 recorded_fen=record.amount_fen if record else None,
                 claimed_received_fen=draft.claimed_received_fen if record else None,
                 text=draft.text,
-                anonymous=draft.anonymous,
+                disclosure=draft.disclosure.value,
+                complainant_member_id_hash=member.id_hash if member else None,
                 contact_phone=None if draft.anonymous else draft.contact_phone,
                 implicated_cadre_codes=tuple(cadre.code for cadre in cadres),
+                implicated_units=tuple(
+                    (unit.name.strip(), unit.region_code, unit.level.value if unit.level else None)
+                    for unit in draft.implicated_units
+                ),
                 filed_at=filed_at,
             )
         )
         parties = tuple((c.id, c.name, c.region_code, c.level) for c in cadres)
+        complainant_name = member.name if member else ""
     prepared = _Prepared(
         draft=draft,
         kiosk_code=kiosk_code,
@@ -178,6 +197,7 @@ def _prepare(
         body=body,
         office_id=office_id,
         cadres=parties,
+        complainant_name=complainant_name,
     )
     return prepared, destination
 
@@ -200,6 +220,9 @@ def _commit(sessions: sessionmaker[Session], prepared: _Prepared) -> None:
             claimed_received_fen=draft.claimed_received_fen,
             text=draft.text,
             anonymous=draft.anonymous,
+            disclosure=draft.disclosure,
+            complainant_member_id=None if draft.anonymous else draft.complainant_member_id,
+            complainant_name=prepared.complainant_name,
             contact_phone=None if draft.anonymous else draft.contact_phone,
             office_id=prepared.office_id,
             status=ComplaintStatus.RECEIVED,
@@ -210,6 +233,14 @@ def _commit(sessions: sessionmaker[Session], prepared: _Prepared) -> None:
                 kind=PartyKind.CADRE, cadre_id=cadre_id, name=name, region_code=region, level=level
             )
             for cadre_id, name, region, level in prepared.cadres
+        ] + [
+            ImplicatedParty(
+                kind=PartyKind.DEPARTMENT,
+                name=unit.name.strip(),
+                region_code=unit.region_code,
+                level=unit.level,
+            )
+            for unit in draft.implicated_units
         ]
         complaint.events = [
             ComplaintEvent(
@@ -241,6 +272,7 @@ def file_complaint(
     draft: ComplaintDraft,
     *,
     kiosk_code: str,
+    terminal_region_code: str | None = None,
     now: datetime | None = None,
     wake: Callable[[], None] | None = None,
 ) -> FiledComplaint:
@@ -248,9 +280,10 @@ def file_complaint(
     in one transaction.
 
     Returns after the commit is on disk; ``wake`` (the outbox sender's) is called then, so
-    sending starts at once. Raises :class:`ComplaintRefused` with nothing written. The store
-    is a read-only cache of the register between syncs, so the checks made just before the
-    transaction still hold in it; foreign keys guard the rest.
+    sending starts at once. ``terminal_region_code`` places a village report for the preview
+    (the server uses its own record of the terminal). Raises :class:`ComplaintRefused` with
+    nothing written. The store is a read-only cache of the register between syncs, so the
+    checks made just before the transaction still hold in it; foreign keys guard the rest.
     """
     filed_at = (now or utcnow()).replace(microsecond=0)
     secret = tracking.new_secret()
@@ -262,6 +295,7 @@ def file_complaint(
         filed_at=filed_at,
         secret=secret,
         tracking_number=tracking_number,
+        terminal_region_code=terminal_region_code,
     )
     _commit(sessions, prepared)
     log.info("complaint ending %s filed, queued for the central server", tracking_number[-4:])

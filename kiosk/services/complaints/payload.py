@@ -24,9 +24,15 @@ class ComplaintPayload:
     recorded_fen: int | None
     claimed_received_fen: int | None
     text: str
-    anonymous: bool
+    #: ``named``, ``anonymous`` or ``village_report``; ``anonymous`` is sent beside it.
+    disclosure: str
+    #: Named only: the keyed hash of the complainant's ID number, the register's own key
+    #: for a member, which the server resolves within the household.
+    complainant_member_id_hash: str | None
     contact_phone: str | None
     implicated_cadre_codes: tuple[str, ...]
+    #: Named departments and committees: (name, region code, level).
+    implicated_units: tuple[tuple[str, str | None, str | None], ...]
     filed_at: datetime
 
 
@@ -46,21 +52,40 @@ def encode(payload: ComplaintPayload) -> bytes:
         "recorded_fen": payload.recorded_fen,
         "claimed_received_fen": payload.claimed_received_fen,
         "text": payload.text,
-        "anonymous": payload.anonymous,
+        "disclosure": payload.disclosure,
+        "anonymous": payload.disclosure != "named",
+        "complainant": (
+            {"member_id_hash": payload.complainant_member_id_hash}
+            if payload.complainant_member_id_hash is not None
+            else None
+        ),
         "contact_phone": payload.contact_phone,
         "implicated": [
-            {"kind": "cadre", "cadre_code": code} for code in payload.implicated_cadre_codes
+            *({"kind": "cadre", "cadre_code": code} for code in payload.implicated_cadre_codes),
+            *(_unit(name, region, level) for name, region, level in payload.implicated_units),
         ],
         "filed_at": iso_utc(payload.filed_at),
     }
     return _dump(document)
 
 
+def _unit(name: str, region_code: str | None, level: str | None) -> dict[str, Any]:
+    unit: dict[str, Any] = {"kind": "department", "name": name}
+    if region_code is not None:
+        unit["region_code"] = region_code
+    if level is not None:
+        unit["level"] = level
+    return unit
+
+
 def scrubbed(body: bytes) -> bytes:
-    """``body`` without the secret (and the contact phone), to keep once it was acknowledged."""
+    """``body`` without the secret, the contact phone and who filed it, to keep once it was
+    acknowledged."""
     document = json.loads(body)
     document["secret"] = None
     document["contact_phone"] = None
+    if document.get("complainant") is not None:
+        document["complainant"] = None
     return _dump(document)
 
 

@@ -6,7 +6,10 @@ and the offices known to the store. The kiosk uses it to show where a complaint 
 central server builds the same values from its own tables (``central.routing``), and the
 two must agree so that the destination shown to the resident is the one the server picks:
 the household's current responsible cadres (assignments without an end date), and for each
-cadre every post held, with the unit's name so an office they work in is recognised.
+cadre every post held, with the unit's name so an office they work in is recognised; a
+named department (a paying bureau, a village committee) with its own name as its unit. A
+complaint about no household (a village report) is placed by the terminal's region, which
+the server takes from its record of the terminal.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from kiosk.domain.models import (
     Household,
     ImplicatedParty,
     PartyKind,
+    RegionLevel,
 )
 from kiosk.domain.routing import Office, Party, Post, Routing, RoutingCase, route
 
@@ -31,6 +35,7 @@ __all__ = [
     "party_from_cadre",
     "party_from_department",
     "party_from_implicated",
+    "party_from_unit",
     "responsible_parties",
     "route_in_store",
     "routing_case",
@@ -88,13 +93,21 @@ def party_from_implicated(session: Session, row: ImplicatedParty) -> Party:
                 level=office.level,
                 office_code=office.code,
             )
-    # A department, a person, or a cadre or office the store does not know: as described.
+    if row.kind is PartyKind.DEPARTMENT:
+        return party_from_unit(row.name, row.region_code, row.level)
+    # A person, or a cadre or office the store does not know: as described.
     return Party(row.kind, row.name, region_code=row.region_code, level=row.level)
+
+
+def party_from_unit(name: str, region_code: str | None, level: RegionLevel | None) -> Party:
+    """A named department or committee; its name is its unit, as on the server, so an office
+    of that very name is never the one to hear it."""
+    return Party(PartyKind.DEPARTMENT, name, region_code=region_code, level=level, unit=name)
 
 
 def party_from_department(record: AidRecord) -> Party:
     """The department that paid ``record`` (e.g. 龙里县民政局), as an implicated party."""
-    return Party(PartyKind.DEPARTMENT, record.department, region_code=record.department_region_code)
+    return party_from_unit(record.department, record.department_region_code, None)
 
 
 def responsible_parties(session: Session, household: Household) -> tuple[Party, ...]:
@@ -114,14 +127,16 @@ def routing_case(
     *,
     household: Household | None,
     implicated: Iterable[ImplicatedParty | Party] = (),
+    region_code: str | None = None,
 ) -> RoutingCase:
-    """The routing case of a complaint about ``household`` (None: not about one household)."""
+    """The routing case of a complaint about ``household``; without one (a village report),
+    it belongs to ``region_code``, the terminal's region (None: where the parties are)."""
     parties = tuple(
         item if isinstance(item, Party) else party_from_implicated(session, item)
         for item in implicated
     )
     if household is None:
-        return RoutingCase(None, (), parties)
+        return RoutingCase(region_code, (), parties)
     return RoutingCase(household.village_code, responsible_parties(session, household), parties)
 
 
@@ -130,9 +145,12 @@ def route_in_store(
     *,
     household: Household | None,
     implicated: Sequence[ImplicatedParty | Party] = (),
+    region_code: str | None = None,
 ) -> Routing:
     """Where the complaint goes by the store's data; raises ``NoOfficeFound`` like ``route``."""
-    case = routing_case(session, household=household, implicated=implicated)
+    case = routing_case(
+        session, household=household, implicated=implicated, region_code=region_code
+    )
     return route(case, store_offices(session))
 
 

@@ -122,9 +122,10 @@ def test_detail_shows_household_history_and_masked_ids_only(
 
 
 def test_anonymous_complaint_shows_no_contact(zhang: Browser, inbox: InboxWorld) -> None:
-    """An anonymous complaint says so and shows no phone."""
+    """An anonymous complaint says so, by its level, and shows no phone."""
     page = zhang.get(f"/inbox/complaints/{inbox.overdue}").text
-    assert "匿名投诉" in page
+    # Anonymous without a household: a report about the village.
+    assert "匿名反映村里的事" in page and "不告知（匿名）" in page
     assert "联系电话" not in page
 
 

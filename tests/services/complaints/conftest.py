@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from central.db import Database
 from kiosk.cli import main
-from kiosk.domain.models import AidRecord, Household, Programme
+from kiosk.domain.models import AidRecord, Household, Member, Programme, Relation
 from kiosk.domain.request_signing import public_key_hex
 from kiosk.services.complaints.client import CentralClient
 from kiosk.services.store import Store, open_store
@@ -77,6 +77,8 @@ class Relief:
     household_id: int
     aid_record_id: int
     reference: str
+    #: 杨正刚, the head, who identifies at the kiosk and files the complaint.
+    head_member_id: int
 
 
 @pytest.fixture
@@ -94,7 +96,12 @@ def relief(store: Store) -> Relief:
             )
         ).one()
         assert household_id is not None
-        return Relief(household_id, record.id, record.reference)
+        head = session.scalars(
+            select(Member.id).where(
+                Member.household_id == household_id, Member.relation == Relation.HEAD
+            )
+        ).one()
+        return Relief(household_id, record.id, record.reference, head)
 
 
 @dataclass

@@ -20,11 +20,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from central.db import Database
-from kiosk.domain.models import ComplaintCategory, OutboxMessage, OutboxState
+from kiosk.domain.models import (
+    ComplaintCategory,
+    Disclosure,
+    Member,
+    OutboxMessage,
+    OutboxState,
+    Relation,
+)
 from kiosk.services.complaints.client import Ack, CentralClient
 from kiosk.services.complaints.filing import ComplaintDraft, file_complaint
 from kiosk.services.complaints.outbox import OutboxSender, Outcome
@@ -119,6 +127,18 @@ class Rig:
             rng=random.Random(0),
         )
 
+    def disclosure(self, *, named: bool) -> dict[str, Any]:
+        """The draft's fields of a named (by the household's head) or anonymous complaint."""
+        if not named:
+            return {"disclosure": Disclosure.ANONYMOUS}
+        with self.store.sessionmaker() as session:
+            head = session.scalars(
+                select(Member.id).where(
+                    Member.household_id == self.household_id, Member.relation == Relation.HEAD
+                )
+            ).one()
+        return {"disclosure": Disclosure.NAMED, "complainant_member_id": head}
+
     def file(self, rng: random.Random, count: int) -> None:
         for _ in range(count):
             claimed = rng.randrange(0, 800_000)
@@ -128,7 +148,7 @@ class Rig:
                 aid_record_id=self.aid_record_id,
                 claimed_received_fen=claimed,
                 text=f"只收到{claimed // 100}元",
-                anonymous=rng.random() < 0.5,
+                **self.disclosure(named=rng.random() < 0.5),
             )
             file_complaint(self.store.sessionmaker, draft, kiosk_code=KIOSK_CODE, now=self.clock())
 

@@ -1,4 +1,5 @@
-"""Filing a complaint: the server's checks on the kiosk, one durable transaction, the outbox."""
+"""Filing a complaint: the server's checks on the kiosk, one durable transaction, the outbox;
+each disclosure level stores and sends exactly what it allows."""
 
 from __future__ import annotations
 
@@ -18,14 +19,20 @@ from kiosk.domain.models import (
     ComplaintCategory,
     ComplaintEvent,
     DisciplineOffice,
+    Disclosure,
     ImplicatedParty,
+    Member,
     OutboxMessage,
     OutboxState,
+    PartyKind,
+    RegionLevel,
     VerificationKind,
 )
+from kiosk.services.complaints import payload
 from kiosk.services.complaints.filing import (
     ComplaintDraft,
     ComplaintRefused,
+    NamedUnit,
     file_complaint,
     preview_destination,
     validate_draft,
@@ -46,8 +53,33 @@ def _dispute(relief: Relief, **changes: object) -> ComplaintDraft:
         aid_record_id=relief.aid_record_id,
         claimed_received_fen=400_000,
         text="只收到四千元",
-        anonymous=False,
+        disclosure=Disclosure.NAMED,
+        complainant_member_id=relief.head_member_id,
         contact_phone="13800000000",
+    )
+    return replace(draft, **changes)  # type: ignore[arg-type]
+
+
+def _anonymous(relief: Relief, **changes: object) -> ComplaintDraft:
+    """The dispute, anonymous: no complainant, no phone."""
+    return _dispute(
+        relief,
+        **{
+            "disclosure": Disclosure.ANONYMOUS,
+            "complainant_member_id": None,
+            "contact_phone": None,
+            **changes,
+        },
+    )
+
+
+def _village_report(**changes: object) -> ComplaintDraft:
+    """Favouritism seen in the village: no household, no payment, no one."""
+    draft = ComplaintDraft(
+        category=ComplaintCategory.FAVOURITISM,
+        household_id=None,
+        text="低保名额给了村干部的亲戚",
+        disclosure=Disclosure.VILLAGE_REPORT,
     )
     return replace(draft, **changes)  # type: ignore[arg-type]
 
@@ -65,7 +97,45 @@ def _counts(store: Store) -> tuple[int, int, int, int]:
 REFUSALS = {
     "text too long": ({"text": "字" * 2001}, "text"),
     "control character": ({"text": "只收到\x07四千元"}, "text"),
-    "phone when anonymous": ({"anonymous": True}, "contact_phone"),
+    "phone when anonymous": (
+        {"disclosure": Disclosure.ANONYMOUS, "complainant_member_id": None},
+        "contact_phone",
+    ),
+    "complainant when anonymous": (
+        {"disclosure": Disclosure.ANONYMOUS, "contact_phone": None},
+        "complainant_member_id",
+    ),
+    "named without the complainant": ({"complainant_member_id": None}, "complainant_member_id"),
+    "named by an unknown member": ({"complainant_member_id": 999_999}, "complainant_member_id"),
+    "unknown level": ({"disclosure": "whispered"}, "disclosure"),
+    "village report with the household": (
+        {
+            "disclosure": Disclosure.VILLAGE_REPORT,
+            "complainant_member_id": None,
+            "contact_phone": None,
+        },
+        "household_id",
+    ),
+    "anonymous without a household": (
+        {
+            "disclosure": Disclosure.ANONYMOUS,
+            "household_id": None,
+            "aid_record_id": None,
+            "claimed_received_fen": None,
+            "complainant_member_id": None,
+            "contact_phone": None,
+        },
+        "household_id",
+    ),
+    "unit without a name": ({"implicated_units": (NamedUnit(" ", "522730"),)}, "implicated_units"),
+    "unit in an unknown region": (
+        {"implicated_units": (NamedUnit("某某局", "522799"),)},
+        "implicated_units",
+    ),
+    "unit twice": (
+        {"implicated_units": (NamedUnit("龙里县民政局", "522730"),) * 2},
+        "implicated_units",
+    ),
     "phone too short": ({"contact_phone": "1380000000"}, "contact_phone"),
     "phone not starting with 1": ({"contact_phone": "23800000000"}, "contact_phone"),
     "phone with letters": ({"contact_phone": "1380000000x"}, "contact_phone"),
@@ -76,7 +146,15 @@ REFUSALS = {
         {"aid_record_id": None, "claimed_received_fen": 100},
         "claimed_received_fen",
     ),
-    "record of no household": ({"household_id": None}, "aid_record_id"),
+    "record of no household": (
+        {
+            "household_id": None,
+            "disclosure": Disclosure.VILLAGE_REPORT,
+            "complainant_member_id": None,
+            "contact_phone": None,
+        },
+        "household_id",
+    ),
     "unknown household": ({"household_id": 999_999}, "household_id"),
     "unknown category": ({"category": "gossip"}, "category"),
     "unknown cadre": ({"implicated_cadre_codes": ("NOBODY",)}, "implicated_cadre_codes"),
@@ -146,6 +224,11 @@ def test_filing_commits_complaint_event_parties_and_outbox_body(
         assert [e.public for e in complaint.events] == [True]
         assert row.state is OutboxState.PENDING and row.attempts == 0
         assert complaint.office is not None and complaint.office.name == filed.office_name
+        head = session.get_one(Member, relief.head_member_id)
+        head_hash = head.id_hash
+        assert complaint.disclosure is Disclosure.NAMED and not complaint.anonymous
+        assert complaint.complainant_member_id == head.id
+        assert complaint.complainant_name == head.name == "杨正刚"
     body = json.loads(row.body)
     assert body == {
         "tracking_number": filed.tracking_number,
@@ -156,25 +239,87 @@ def test_filing_commits_complaint_event_parties_and_outbox_body(
         "recorded_fen": 800_000,
         "claimed_received_fen": 400_000,
         "text": "只收到四千元",
+        "disclosure": "named",
         "anonymous": False,
+        "complainant": {"member_id_hash": head_hash},
         "contact_phone": "13800000000",
         "implicated": [{"kind": "cadre", "cadre_code": cadre.code}],
         "filed_at": "2026-11-29T08:15:07Z",
     }
 
 
-def test_anonymous_complaint_keeps_no_phone(store: Store, relief: Relief) -> None:
-    """An anonymous complaint stores and sends no contact phone."""
-    file_complaint(
-        store.sessionmaker,
-        _dispute(relief, anonymous=True, contact_phone=None),
-        kiosk_code=KIOSK,
-    )
+def test_anonymous_complaint_keeps_the_household_but_no_one_in_it(
+    store: Store, relief: Relief
+) -> None:
+    """Anonymous about one's household: the file and the payment go, no complainant, no phone."""
+    file_complaint(store.sessionmaker, _anonymous(relief), kiosk_code=KIOSK)
     with store.sessionmaker() as session:
         complaint = session.scalars(select(Complaint)).one()
         body = json.loads(session.scalars(select(OutboxMessage.body)).one())
-    assert complaint.anonymous and complaint.contact_phone is None
-    assert body["anonymous"] is True and body["contact_phone"] is None
+    assert complaint.disclosure is Disclosure.ANONYMOUS and complaint.anonymous
+    assert complaint.contact_phone is None and complaint.complainant_member_id is None
+    assert complaint.complainant_name == ""
+    assert complaint.household_id == relief.household_id
+    assert body["disclosure"] == "anonymous" and body["anonymous"] is True
+    assert body["complainant"] is None and body["contact_phone"] is None
+    assert body["household_file_number"] == "522730001001-0001"
+    assert body["aid_record_reference"] == relief.reference
+
+
+def test_village_report_carries_no_household_and_goes_by_the_terminals_region(
+    store: Store,
+) -> None:
+    """A village report naming the village committee: no household, payment or person is
+    stored or sent; the committee goes one level up, to Guanshan's office, by the terminal's
+    region."""
+    committee = NamedUnit("文峰社区居民委员会", "522730001001", RegionLevel.VILLAGE)
+    draft = _village_report(implicated_units=(committee,))
+    with store.sessionmaker() as session:
+        destination = preview_destination(session, draft, terminal_region_code="522730001")
+    filed = file_complaint(
+        store.sessionmaker, draft, kiosk_code=KIOSK, terminal_region_code="522730001"
+    )
+    assert filed.office_name == destination.office_name == "冠山街道纪工委"
+    with store.sessionmaker() as session:
+        complaint = session.scalars(select(Complaint)).one()
+        body = json.loads(session.scalars(select(OutboxMessage.body)).one())
+        parties = [(p.kind, p.name, p.region_code, p.level) for p in complaint.implicated]
+    assert complaint.disclosure is Disclosure.VILLAGE_REPORT and complaint.anonymous
+    assert complaint.household_id is None and complaint.aid_record_id is None
+    assert complaint.complainant_member_id is None and complaint.contact_phone is None
+    assert parties == [(PartyKind.DEPARTMENT, committee.name, "522730001001", RegionLevel.VILLAGE)]
+    assert body["disclosure"] == "village_report"
+    for absent in ("household_file_number", "aid_record_reference", "complainant", "contact_phone"):
+        assert body[absent] is None, absent
+    assert body["implicated"] == [
+        {
+            "kind": "department",
+            "name": "文峰社区居民委员会",
+            "region_code": "522730001001",
+            "level": "village",
+        }
+    ]
+
+
+def test_village_report_without_the_terminals_region_has_no_office(store: Store) -> None:
+    """Nothing places a village report naming no one but the terminal: without its region,
+    filing is refused and nothing written."""
+    before = _counts(store)
+    with pytest.raises(ComplaintRefused):
+        file_complaint(store.sessionmaker, _village_report(), kiosk_code=KIOSK)
+    assert _counts(store) == before
+
+
+def test_acknowledged_body_forgets_who_filed_it(store: Store, relief: Relief) -> None:
+    """Once acknowledged, the kept body has no secret, no phone and no complainant."""
+    file_complaint(store.sessionmaker, _dispute(relief), kiosk_code=KIOSK)
+    with store.sessionmaker() as session:
+        body = session.scalars(select(OutboxMessage.body)).one()
+    kept = json.loads(payload.scrubbed(body))
+    assert json.loads(body)["complainant"] is not None
+    assert kept["secret"] is None and kept["contact_phone"] is None
+    assert kept["complainant"] is None
+    assert kept["disclosure"] == "named"
 
 
 def test_the_disputed_ledger_line_is_linked_to_its_complaint(store: Store, relief: Relief) -> None:

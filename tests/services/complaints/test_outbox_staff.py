@@ -14,7 +14,13 @@ from sqlalchemy import select, update
 from kiosk.cli import main
 from kiosk.config import SecurityConfig, load_config
 from kiosk.domain.base import utcnow
-from kiosk.domain.models import Complaint, ComplaintCategory, OutboxMessage, OutboxState
+from kiosk.domain.models import (
+    Complaint,
+    ComplaintCategory,
+    Disclosure,
+    OutboxMessage,
+    OutboxState,
+)
 from kiosk.exitcodes import ExitCode
 from kiosk.services.complaints.filing import ComplaintDraft, FiledComplaint, file_complaint
 from kiosk.services.complaints.kiosk_key import write_new_key
@@ -33,7 +39,8 @@ def _file(store: Store, relief: Relief) -> FiledComplaint:
         aid_record_id=relief.aid_record_id,
         claimed_received_fen=400_000,
         text="只收到四千元",
-        anonymous=False,
+        disclosure=Disclosure.NAMED,
+        complainant_member_id=relief.head_member_id,
         contact_phone="13800000000",
     )
     return file_complaint(store.sessionmaker, draft, kiosk_code="DEMO-0001")

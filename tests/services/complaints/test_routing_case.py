@@ -1,4 +1,5 @@
-"""Routing cases built from a real local store, and the offices they lead to."""
+"""Routing cases built from a real local store, the offices they lead to, the parties a
+resident can name there, and the kiosk's preview agreeing with the server's routing."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.routing import NamedParty, route_complaint
 from kiosk.domain.models import (
     AidRecord,
     Assignment,
@@ -20,6 +22,7 @@ from kiosk.domain.models import (
     Complaint,
     ComplaintCategory,
     DisciplineOffice,
+    Disclosure,
     Household,
     ImplicatedParty,
     PartyKind,
@@ -29,6 +32,13 @@ from kiosk.domain.models import (
     RegionLevel,
 )
 from kiosk.domain.routing import NoOfficeFound, Party, region_level
+from kiosk.services.complaints.choices import (
+    complainant_name,
+    implicated_choices,
+    village_committee,
+)
+from kiosk.services.complaints.destination import destination_for
+from kiosk.services.complaints.draft import ComplaintDraft, NamedUnit
 from kiosk.services.complaints.routing_case import (
     party_from_cadre,
     party_from_department,
@@ -251,3 +261,89 @@ def test_plain_parties_pass_through(store_session: tuple[Session, Ids]) -> None:
     with pytest.raises(NoOfficeFound) as raised:
         route_in_store(session, household=None, implicated=[Party(PartyKind.PERSON, "某某")])
     assert "某某" not in raised.value.reason_zh + raised.value.reason_en
+
+
+# ---- whom a resident can name, and where that sends the complaint ------------------------
+
+
+def test_choices_are_every_helper_the_committee_and_the_paying_department(
+    store_session: tuple[Session, Ids],
+) -> None:
+    """The current helper first, then the earlier one with the end of their help; the
+    village's committee; the department that paid the disputed payment."""
+    session, ids = store_session
+    choices = implicated_choices(session, household_id=ids.household, aid_record_id=ids.aid_record)
+    assert [(c.cadre_code, c.current, c.end) for c in choices.cadres] == [
+        ("R1", True, None),
+        ("R0", False, date(2018, 12, 31)),
+    ]
+    assert choices.village_committee == NamedUnit("新寨村村民委员会", VILLAGE, L.VILLAGE)
+    assert choices.paying_department == NamedUnit("龙里县民政局", "522730")
+
+
+def test_a_village_report_offers_only_the_committee(store_session: tuple[Session, Ids]) -> None:
+    """Naming one's own helper would point at one's household: a village report does not."""
+    session, ids = store_session
+    choices = implicated_choices(
+        session,
+        household_id=ids.household,
+        aid_record_id=ids.aid_record,
+        disclosure=Disclosure.VILLAGE_REPORT,
+    )
+    assert choices.cadres == () and choices.paying_department is None
+    assert choices.village_committee is not None
+
+
+def test_a_community_has_a_residents_committee() -> None:
+    """社区 has a 居民委员会, a village a 村民委员会."""
+    region = Region(code="522730001002", name="文峰社区", level=L.VILLAGE)
+    assert village_committee(region).name == "文峰社区居民委员会"
+
+
+def test_the_complainant_is_only_a_member_of_the_household(
+    store_session: tuple[Session, Ids],
+) -> None:
+    """A member id of no member of the household gives no name."""
+    session, ids = store_session
+    assert complainant_name(session, ids.household, 999_999) is None
+
+
+COMMITTEE = NamedUnit("新寨村村民委员会", VILLAGE, L.VILLAGE)
+CASES: dict[str, tuple[Disclosure, tuple[str, ...], tuple[NamedUnit, ...], str]] = {
+    # The committee is village level: one up is Guanshan's office, but the helper R1 works
+    # there, so the county commission.
+    "committee, own household": (Disclosure.ANONYMOUS, (), (COMMITTEE,), "C"),
+    # Without the household nothing ties it to R1: Guanshan's office hears the committee.
+    "committee, village report": (Disclosure.VILLAGE_REPORT, (), (COMMITTEE,), "T1"),
+    "nobody, village report": (Disclosure.VILLAGE_REPORT, (), (), "C"),
+    "paying department": (Disclosure.NAMED, (), (NamedUnit("龙里县民政局", "522730"),), "C"),
+    "earlier helper, a county official": (Disclosure.ANONYMOUS, ("R0",), (), "P"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_kiosks_preview_is_the_servers_answer(
+    store_session: tuple[Session, Ids], case: str
+) -> None:
+    """For what the implicated step can name, the kiosk's preview and the central server's
+    routing (run on the same tables) pick the same office."""
+    session, ids = store_session
+    level, codes, units, office = CASES[case]
+    village_report = level is Disclosure.VILLAGE_REPORT
+    draft = ComplaintDraft(
+        category=ComplaintCategory.FAVOURITISM,
+        household_id=None if village_report else ids.household,
+        disclosure=level,
+        implicated_cadre_codes=codes,
+        implicated_units=units,
+    )
+    kiosk = destination_for(session, draft, terminal_region_code="522730001")
+    household = None if village_report else session.get_one(Household, ids.household)
+    parties = [NamedParty(PartyKind.CADRE, cadre=_cadre_named(session, code)) for code in codes] + [
+        NamedParty(PartyKind.DEPARTMENT, unit.name, region_code=unit.region_code, level=unit.level)
+        for unit in units
+    ]
+    server = route_complaint(
+        session, household, parties, region_code="522730001" if village_report else None
+    )
+    assert kiosk.office_code == server.office.code == office

@@ -16,6 +16,7 @@ from kiosk.domain.models import (
     Complaint,
     ComplaintCategory,
     DisciplineOffice,
+    Disclosure,
     Kiosk,
     OutboxMessage,
     OutboxState,
@@ -47,7 +48,8 @@ def _dispute(relief: Relief) -> ComplaintDraft:
         aid_record_id=relief.aid_record_id,
         claimed_received_fen=400_000,
         text="2014年的救灾款记录是八千元，我只收到四千元。",
-        anonymous=False,
+        disclosure=Disclosure.NAMED,
+        complainant_member_id=relief.head_member_id,
         contact_phone="13800000000",
     )
 

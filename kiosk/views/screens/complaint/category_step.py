@@ -4,70 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.models.complaints import ComplaintCategory
+from kiosk.views.screens.complaint.choice_button import ChoiceButton
 from kiosk.views.screens.complaint.parts import GAP, page
 from kiosk.views.screens.complaint.words import category_words
 from kiosk.views.screens.household import ScrollPage, label
 
 
-class CategoryButton(QPushButton):
+class CategoryButton(ChoiceButton):
     """A category: the plain words large, the official term small beneath them.
 
-    The words wrap, so a long English label makes the button taller rather than cut off.
     Signals: those of ``QPushButton``.
     """
 
     def __init__(self, category: ComplaintCategory, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(f"category-{category.value}", parent)
         self.category = category
-        self.setObjectName(f"category-{category.value}")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.marked = False
-        self.plain_label = label("button-words")
-        self.official_label = label("hint")
-        self.official_label.setObjectName("official-term")
-        for words in (self.plain_label, self.official_label):
-            words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(GAP, 12, GAP, 12)
-        layout.setSpacing(4)
-        layout.addWidget(self.plain_label)
-        layout.addWidget(self.official_label)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def set_words(self, plain: str, official: str) -> None:
-        # A tick rather than a colour marks the earlier choice: no style of its own needed,
-        # and it is seen even by those who cannot tell colours apart.
-        self.plain_label.setText(f"✓ {plain}" if self.marked else plain)
-        self.official_label.setText(official)
-        self.setAccessibleName(plain)
-        self.setAccessibleDescription(official)
-        self.updateGeometry()
-
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        hint = layout.sizeHint() if layout is not None else QSize()
-        return hint.expandedTo(self.minimumSize())
-
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        hint = layout.minimumSize() if layout is not None else QSize()
-        return hint.expandedTo(self.minimumSize())
-
-    # The words wrap: as narrow as the grid makes it, the button grows taller to hold them.
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        if layout is None:
-            return super().heightForWidth(width)
-        return max(layout.totalHeightForWidth(width), self.minimumHeight())
 
 
 class CategoryStep(QWidget):
@@ -114,7 +70,7 @@ class CategoryStep(QWidget):
     def mark(self, category: ComplaintCategory | None) -> None:
         """Show ``category`` as the one chosen (when the resident comes back to change it)."""
         for each, made in self.buttons.items():
-            made.marked = each is category
+            made.set_marked(each is category)
         self.retranslate()
 
     def retranslate(self) -> None:

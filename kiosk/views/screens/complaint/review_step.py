@@ -1,4 +1,9 @@
-"""Step 4 of a complaint: exactly what will be sent, and to which office, before Send."""
+"""Step 5 of a complaint: exactly what will be sent, who is named, what the inspectors will
+and will not see of the complainant, and to which office, before Send.
+
+What the inspectors see is the list of the chosen level (``kiosk.domain.disclosure``) in
+the words the inbox uses for it, so the promise made here is the page they open.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,19 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain.models.complaints import ComplaintCategory
+from kiosk.domain.disclosure import hidden, shown
+from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import PaymentLine
 from kiosk.views import labels
 from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page, set_enabled
-from kiosk.views.screens.complaint.words import category_words, in_language, masked_phone
+from kiosk.views.screens.complaint.words import (
+    category_words,
+    disclosure_words,
+    in_language,
+    masked_phone,
+    shown_words,
+)
 from kiosk.views.screens.household import ScrollPage, fill, label
 
 
@@ -29,8 +41,12 @@ class Review:
     line: PaymentLine | None
     claimed_received_fen: int | None
     text: str
-    anonymous: bool
+    disclosure: Disclosure
+    # The identified member's name, sent only when named.
+    complainant_name: str
     phone: str
+    # Whom it names, one line each, in the current language (empty: nobody).
+    implicated: Callable[[], tuple[str, ...]]
     office_name: str
     routing_reason: Callable[[], str]
 
@@ -66,8 +82,12 @@ class ReviewStep(QWidget):
         rows.addWidget(self.official_label)
         self.payment_title, self.payment_value = self._row(rows, "review-payment")
         self.text_title, self.text_value = self._row(rows, "review-text")
+        self.implicated_title, self.implicated_value = self._row(rows, "review-implicated")
+        self.disclosure_title, self.disclosure_value = self._row(rows, "review-disclosure")
         self.name_title, self.name_value = self._row(rows, "review-name")
         self.phone_title, self.phone_value = self._row(rows, "review-phone")
+        self.shown_title, self.shown_value = self._row(rows, "review-shown")
+        self.hidden_title, self.hidden_value = self._row(rows, "review-hidden")
 
         self.office_card = QFrame()
         self.office_card.setProperty("role", "card")
@@ -153,8 +173,12 @@ class ReviewStep(QWidget):
             self.official_label,
             self.payment_value,
             self.text_value,
+            self.implicated_value,
+            self.disclosure_value,
             self.name_value,
             self.phone_value,
+            self.shown_value,
+            self.hidden_value,
             self.office_value,
             self.office_reason,
         ):
@@ -165,8 +189,12 @@ class ReviewStep(QWidget):
         self.category_title.setText(self.tr("What it is about"))
         self.payment_title.setText(self.tr("The payment"))
         self.text_title.setText(self.tr("Your words"))
+        self.implicated_title.setText(self.tr("Whom it is about"))
+        self.disclosure_title.setText(self.tr("How it is sent"))
         self.name_title.setText(self.tr("Your name"))
         self.phone_title.setText(self.tr("Phone number"))
+        self.shown_title.setText(self.tr("The inspectors will see"))
+        self.hidden_title.setText(self.tr("They will not see"))
         self.office_title.setText(self.tr("It goes to"))
         self.change_button.setText(self.tr("Change"))
         self.change_button.setAccessibleName(self.tr("Go back and change something"))
@@ -178,21 +206,36 @@ class ReviewStep(QWidget):
         set_enabled(self.change_button, not self._sending)
         if review is None:
             return
-        words = category_words()[review.category]
-        self.category_value.setText(words.plain)
-        self.official_label.setText(words.official)
+        category = category_words()[review.category]
+        self.category_value.setText(category.plain)
+        self.official_label.setText(category.official)
         line = review.line
         for widget in (self.payment_title, self.payment_value):
             widget.setVisible(line is not None)
         if line is not None:
             self.payment_value.setText(self._payment_text(line, review.claimed_received_fen))
         self.text_value.setText(review.text or self.tr("No words added"))
-        self.name_value.setText(
-            self.tr("Not given: anonymous. The household file is sent for routing only.")
-            if review.anonymous
-            else self.tr("Given: the inspectors see your name and household.")
+        named = review.implicated()
+        self.implicated_value.setText(
+            "\n".join(named) if named else self.tr("Nobody in particular")
         )
-        self.phone_value.setText(masked_phone(review.phone) if review.phone else self.tr("None"))
+        self.disclosure_value.setText(disclosure_words()[review.disclosure])
+        # The name and the number sent are shown only where they are sent; otherwise the
+        # list of what the inspectors will not see says so.
+        with_name = review.disclosure is Disclosure.NAMED
+        for widget in (self.name_title, self.name_value, self.phone_title, self.phone_value):
+            widget.setVisible(with_name)
+        self.name_value.setText(review.complainant_name if with_name else "")
+        self.phone_value.setText(
+            (masked_phone(review.phone) if review.phone else self.tr("None")) if with_name else ""
+        )
+        words = shown_words()
+        self.shown_value.setText("\n".join(f"• {words[item]}" for item in shown(review.disclosure)))
+        self.hidden_value.setText(
+            "\n".join(f"• {words[item]}" for item in hidden(review.disclosure))
+        )
+        for widget in (self.hidden_title, self.hidden_value):
+            widget.setVisible(bool(hidden(review.disclosure)))
         self.office_value.setText(review.office_name or self.tr("No office found"))
         self.office_reason.setText(review.routing_reason())
 
@@ -204,7 +247,13 @@ class ReviewStep(QWidget):
                 self.category_value,
                 self.payment_value,
                 self.text_value,
-                self.name_value,
+                self.implicated_title,
+                self.implicated_value,
+                self.disclosure_value,
+                self.shown_title,
+                self.shown_value,
+                self.hidden_title,
+                self.hidden_value,
                 self.office_title,
                 self.office_value,
             )

@@ -1,9 +1,14 @@
-"""Filing a complaint: what about, optional words, named or not, review, and the result.
+"""Filing a complaint: what about, optional words, how much of who files it is told, whom
+it is about, review, and the result.
 
 The screen holds the draft while the resident goes through the steps; nothing is stored
 until Send, when :func:`kiosk.services.complaints.filing.file_complaint` commits it to the
 local store on a worker thread. Started from a disputed payment, the category step is
 skipped: the payment and the amounts are already known.
+
+A named complaint is filed by the identified member: the main window tells the screen who
+that is with :meth:`ComplaintScreen.set_complainant` after :meth:`load`. Until it does, the
+name cannot be sent and only the anonymous levels are offered.
 """
 
 from __future__ import annotations
@@ -17,8 +22,13 @@ from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.domain.models.complaints import ComplaintCategory
+from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
 from kiosk.domain.money import format_fen
+from kiosk.services.complaints.choices import (
+    ImplicatedChoices,
+    complainant_name,
+    implicated_choices,
+)
 from kiosk.services.complaints.filing import (
     ComplaintDraft,
     ComplaintRefused,
@@ -33,6 +43,7 @@ from kiosk.views.jobs import Jobs
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
 from kiosk.views.screens.complaint.category_step import CategoryStep
 from kiosk.views.screens.complaint.identity_step import IdentityStep
+from kiosk.views.screens.complaint.implicated_step import ImplicatedStep, Named
 from kiosk.views.screens.complaint.parts import GAP, MARGIN
 from kiosk.views.screens.complaint.result_step import ResultStep
 from kiosk.views.screens.complaint.review_step import Review, ReviewStep
@@ -47,17 +58,21 @@ _log = logging.getLogger(__name__)
 _FIELD_STEPS = {
     "category": "category",
     "text": "words",
-    "anonymous": "identity",
+    "disclosure": "identity",
+    "complainant_member_id": "identity",
+    "household_id": "identity",
     "contact_phone": "identity",
+    "implicated_units": "implicated",
 }
 
 
 class ComplaintScreen(ResidentScreen):
     """The steps of a complaint, for the identified household.
 
-    The main window calls :meth:`load` when it opens the screen (a blank complaint), and
-    :meth:`start_from_payment` afterwards when the resident came from a disputed payment.
-    Its Back calls :meth:`go_back` first, which steps back inside the screen.
+    The main window calls :meth:`load` when it opens the screen (a blank complaint), then
+    :meth:`set_complainant` with the identified member, and :meth:`start_from_payment`
+    when the resident came from a disputed payment. Its Back calls :meth:`go_back` first,
+    which steps back inside the screen.
 
     Signals:
         navigate(str): not used (the complaint links nowhere else).
@@ -83,14 +98,20 @@ class ComplaintScreen(ResidentScreen):
         self._claimed_fen: int | None = None
         self._category: ComplaintCategory | None = None
         self._text = ""
-        self._anonymous: bool | None = None
+        self._disclosure: Disclosure | None = None
         self._phone = ""
+        # The identified member, who files a named complaint, and their name.
+        self._member_id: int | None = None
+        self._member_name = ""
+        self._choices = ImplicatedChoices()
+        self._named: Named | None = None
 
         self.progress = label("hint")
         self.progress.setObjectName("complaint-progress")
         self.category_step = CategoryStep()
         self.words_step = WordsStep(dictionary=dictionary)
         self.identity_step = IdentityStep()
+        self.implicated_step = ImplicatedStep()
         self.review_step = ReviewStep()
         self.result_step = ResultStep()
         self.payment_summary = PaymentSummary(compact=True)
@@ -119,6 +140,7 @@ class ComplaintScreen(ResidentScreen):
         self.words_step.finished.connect(self._on_words)
         self.words_step.typing_changed.connect(lambda _typing: self._show_progress())
         self.identity_step.chosen.connect(self._on_identity)
+        self.implicated_step.chosen.connect(self._on_implicated)
         self.review_step.send_requested.connect(self._send)
         self.review_step.change_requested.connect(self._change)
         self.result_step.done.connect(self.back_requested)
@@ -130,6 +152,7 @@ class ComplaintScreen(ResidentScreen):
             self.category_step,
             self.words_step,
             self.identity_step,
+            self.implicated_step,
             self.review_step,
             self.result_step,
         )
@@ -144,10 +167,33 @@ class ComplaintScreen(ResidentScreen):
         self.start_blank(household_id)
 
     def start_blank(self, household_id: int) -> None:
+        member = self._member_of(household_id)
         self.clear()
         self._household_id = household_id
+        self._restore_member(member)
         self.retranslate()
         self._show_step(self.category_step)
+
+    def set_complainant(self, member_id: int) -> None:
+        """The identified member of the household, who files a named complaint."""
+        if self._household_id is None:
+            return
+        with self.context.sessions() as session:
+            name = complainant_name(session, self._household_id, member_id)
+        if name is None:
+            _log.warning("The identified member is not of the household; no name offered")
+            return
+        self._member_id, self._member_name = member_id, name
+
+    def _member_of(self, household_id: int) -> tuple[int, str] | None:
+        # The identified member stays with a new complaint of the same household.
+        if self._member_id is None or self._household_id != household_id:
+            return None
+        return self._member_id, self._member_name
+
+    def _restore_member(self, member: tuple[int, str] | None) -> None:
+        if member is not None:
+            self._member_id, self._member_name = member
 
     def start_from_payment(self, household_id: int, aid_record_id: int, received_fen: int) -> None:
         """A complaint that money of this payment was withheld: the resident said they got
@@ -168,8 +214,10 @@ class ComplaintScreen(ResidentScreen):
             _log.warning("Complaint asked for a payment the household does not have")
             self.start_blank(household_id)
             return
+        member = self._member_of(household_id)
         self.clear()
         self._household_id = household_id
+        self._restore_member(member)
         self._line = line
         self._claimed_fen = received_fen
         self._category = ComplaintCategory.FUNDS_WITHHELD
@@ -179,21 +227,26 @@ class ComplaintScreen(ResidentScreen):
         self._open_words()
 
     def clear(self) -> None:
-        """Forget the draft, the words, the phone number and the filed numbers."""
+        """Forget the draft, the words, the phone number, who files and the filed numbers."""
         self.jobs.forget()
         self._household_id = None
         self._line = None
         self._claimed_fen = None
         self._category = None
         self._text = ""
-        self._anonymous = None
+        self._disclosure = None
         self._phone = ""
+        self._member_id = None
+        self._member_name = ""
+        self._choices = ImplicatedChoices()
+        self._named = None
         self.payment_summary.clear()
         self.claim_label.clear()
         self.about.hide()
         self.category_step.mark(None)
         self.words_step.clear()
         self.identity_step.clear()
+        self.implicated_step.clear()
         self.review_step.clear()
         self.result_step.clear()
         self._show_step(self.category_step)
@@ -231,6 +284,9 @@ class ComplaintScreen(ResidentScreen):
             self.clear()
             return False
         if step is self.review_step:
+            self._open_implicated()
+            return True
+        if step is self.implicated_step:
             self._open_identity(at_phone=True)
             return True
         if step is self.identity_step:
@@ -254,15 +310,24 @@ class ComplaintScreen(ResidentScreen):
         """The complaint as it stands, or None before a category is chosen."""
         if self._category is None:
             return None
-        anonymous = self._anonymous is not False
+        return self._draft_as(self._disclosure or Disclosure.ANONYMOUS, self._phone, self._named)
+
+    def _draft_as(self, level: Disclosure, phone: str, named: Named | None) -> ComplaintDraft:
+        assert self._category is not None
+        # A village report carries nothing of the household: not even its id.
+        about_household = level is not Disclosure.VILLAGE_REPORT
+        line = self._line if about_household else None
         return ComplaintDraft(
             category=self._category,
-            household_id=self._household_id,
-            aid_record_id=self._line.aid_record_id if self._line else None,
-            claimed_received_fen=self._claimed_fen if self._line else None,
+            household_id=self._household_id if about_household else None,
+            aid_record_id=line.aid_record_id if line else None,
+            claimed_received_fen=self._claimed_fen if line else None,
             text=self._text,
-            anonymous=anonymous,
-            contact_phone=None if anonymous or not self._phone else self._phone,
+            disclosure=level,
+            complainant_member_id=self._member_id if level is Disclosure.NAMED else None,
+            contact_phone=phone or None if level is Disclosure.NAMED else None,
+            implicated_cadre_codes=named.cadre_codes if named else (),
+            implicated_units=named.units if named else (),
         )
 
     # ---- moving through the steps -------------------------------------------------------
@@ -291,29 +356,71 @@ class ComplaintScreen(ResidentScreen):
         self._open_identity()
 
     def _open_identity(self, *, at_phone: bool = False) -> None:
-        self.identity_step.start(anonymous=self._anonymous, phone=self._phone, at_phone=at_phone)
+        self.identity_step.start(
+            disclosure=self._disclosure,
+            phone=self._phone,
+            at_phone=at_phone,
+            named_possible=self._member_id is not None,
+            village_possible=self._line is None,
+        )
         self._show_step(self.identity_step)
 
-    def _on_identity(self, anonymous: bool, phone: str) -> None:
-        draft = self.draft()
-        if draft is None:
+    def _on_identity(self, level_value: str, phone: str) -> None:
+        if self._category is None:
             return
-        candidate = dataclasses.replace(draft, anonymous=anonymous, contact_phone=phone or None)
-        if not self._check(candidate):
+        level = Disclosure(level_value)
+        # Whom it names is checked on the next step: only the level and the phone here.
+        if not self._check(self._draft_as(level, phone, None)):
             return
-        self._anonymous = anonymous
-        self._phone = "" if anonymous else phone
+        self._disclosure = level
+        self._phone = phone if level is Disclosure.NAMED else ""
+        self._open_implicated()
+
+    def _open_implicated(self) -> None:
+        level = self._disclosure or Disclosure.ANONYMOUS
+        with self.context.sessions() as session:
+            self._choices = implicated_choices(
+                session,
+                household_id=self._household_id,
+                aid_record_id=self._line.aid_record_id if self._line else None,
+                disclosure=level,
+            )
+        self.implicated_step.start(self._choices, self._named)
+        # What the step could keep of an earlier answer (a party no longer offered drops).
+        self._named = self.implicated_step.named() if self._named is not None else None
+        self._show_step(self.implicated_step)
+
+    def _on_implicated(self, named: Named) -> None:
+        if self._category is None or self._disclosure is None:
+            return
+        if not self._check(self._draft_as(self._disclosure, self._phone, named)):
+            return
+        self._named = named
         self._open_review()
+
+    def _named_words(self) -> tuple[str, ...]:
+        """Whom the draft names, one line each: a cadre with their post and unit."""
+        named = self._named
+        if not named:
+            return ()
+        cadres = [
+            fill(self.tr("%1 (%2, %3)"), cadre.name, cadre.post, cadre.unit)
+            for cadre in self._choices.cadres
+            if cadre.cadre_code in named.cadre_codes
+        ]
+        return (*cadres, *(unit.name for unit in named.units))
 
     def _open_review(self) -> None:
         draft = self.draft()
-        if draft is None or self._anonymous is None:
+        if draft is None or self._disclosure is None:
             return
         office_name = ""
         reason: Callable[[], str]
         try:
             with self.context.sessions() as session:
-                destination = preview_destination(session, draft)
+                destination = preview_destination(
+                    session, draft, terminal_region_code=self.context.region_code
+                )
         except ValueError as error:  # ComplaintRefused or NoDestination: both give reasons
             reason = in_language(
                 getattr(error, "reason_zh", "无法确定受理机关"),
@@ -328,8 +435,10 @@ class ComplaintScreen(ResidentScreen):
                 line=self._line,
                 claimed_received_fen=self._claimed_fen,
                 text=self._text,
-                anonymous=self._anonymous,
+                disclosure=self._disclosure,
+                complainant_name=self._member_name,
                 phone=self._phone,
+                implicated=self._named_words,
                 office_name=office_name,
                 routing_reason=reason,
             )
@@ -349,10 +458,18 @@ class ComplaintScreen(ResidentScreen):
         if draft is None:
             return
         sessions, kiosk_code = self.context.sessions, self.context.kiosk_code
+        region_code = self.context.region_code
         now = self.context.clock().astimezone(UTC)
         wake = self.context.wake_outbox
         self.jobs.op(
-            lambda: file_complaint(sessions, draft, kiosk_code=kiosk_code, now=now, wake=wake)
+            lambda: file_complaint(
+                sessions,
+                draft,
+                kiosk_code=kiosk_code,
+                terminal_region_code=region_code,
+                now=now,
+                wake=wake,
+            )
         ).success(self._on_filed).failure(self._on_not_filed).run()
 
     def _on_filed(self, filed: FiledComplaint) -> None:
@@ -362,6 +479,7 @@ class ComplaintScreen(ResidentScreen):
         self._phone = ""
         self.words_step.clear()
         self.identity_step.clear()
+        self.implicated_step.clear()
         self.review_step.clear()
         self._show_step(self.result_step)
         self.filed.emit()
@@ -401,6 +519,13 @@ class ComplaintScreen(ResidentScreen):
             if self.current_step() is not self.identity_step:
                 self._open_identity()
             self.identity_step.refuse(refused.reason_zh, refused.reason_en)
+        elif where == "implicated" or (
+            refused.field == "implicated_cadre_codes"
+            and self.current_step() is self.implicated_step
+        ):
+            if self.current_step() is not self.implicated_step:
+                self._open_implicated()
+            self.implicated_step.refuse(refused.reason_zh, refused.reason_en)
         else:
             self.review_step.refuse(refused.reason_zh, refused.reason_en)
 
@@ -429,7 +554,12 @@ class ComplaintScreen(ResidentScreen):
             self.progress.setVisible(bool(text))
 
     def _progress_text(self) -> str:
-        order: list[QWidget] = [self.words_step, self.identity_step, self.review_step]
+        order: list[QWidget] = [
+            self.words_step,
+            self.identity_step,
+            self.implicated_step,
+            self.review_step,
+        ]
         if self._line is None:
             order.insert(0, self.category_step)
         step = self.steps.currentWidget()

@@ -1,5 +1,10 @@
 """Words for complaints in the UI language: categories in plain speech with the official
-term beside them, statuses and outcomes, and how a phone number is shown masked.
+term beside them, the disclosure levels and what each shows the inspectors, statuses and
+outcomes, and how a phone number is shown masked.
+
+The words of the levels and of what they show are the very words the inspectors' inbox
+uses (``central.inbox.i18n``): the review screen's promise and the inbox's page read the
+same. tests/views/test_disclosure_words.py holds the two catalogues equal.
 
 Like :mod:`kiosk.views.labels`, each function builds its dict when called, so the texts are
 looked up in the translator installed at that moment.
@@ -12,7 +17,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from kiosk.domain.models.complaints import ComplaintCategory, ComplaintStatus, Outcome
+from kiosk.domain.disclosure import Shown
+from kiosk.domain.models.complaints import ComplaintCategory, ComplaintStatus, Disclosure, Outcome
 
 
 class CategoryWords(NamedTuple):
@@ -70,6 +76,42 @@ def category_words() -> dict[ComplaintCategory, CategoryWords]:
         ComplaintCategory.OTHER: CategoryWords(
             QCoreApplication.translate("ComplaintWords", "Something else"),
             QCoreApplication.translate("ComplaintWords", "Other problems"),
+        ),
+    }
+
+
+def disclosure_words() -> dict[Disclosure, str]:
+    """The name of each level, as the identity step offers it and the inbox heads it."""
+    return {
+        Disclosure.NAMED: QCoreApplication.translate("DisclosureWords", "With my name"),
+        Disclosure.ANONYMOUS: QCoreApplication.translate(
+            "DisclosureWords", "Anonymous, about my own household"
+        ),
+        Disclosure.VILLAGE_REPORT: QCoreApplication.translate(
+            "DisclosureWords", "Anonymous, about something in the village"
+        ),
+    }
+
+
+def shown_words() -> dict[Shown, str]:
+    """Each part of a complaint the inspectors may see, in the resident's terms."""
+    return {
+        Shown.COMPLAINT: QCoreApplication.translate(
+            "DisclosureWords", "What it is about, your words and whom you name"
+        ),
+        Shown.TERMINAL: QCoreApplication.translate(
+            "DisclosureWords", "Which service hall you filed it at"
+        ),
+        Shown.NAME: QCoreApplication.translate("DisclosureWords", "Your name"),
+        Shown.PHONE: QCoreApplication.translate("DisclosureWords", "The phone number you leave"),
+        Shown.HOUSEHOLD_FILE: QCoreApplication.translate(
+            "DisclosureWords", "Your household's file number and village"
+        ),
+        Shown.MEMBERS: QCoreApplication.translate(
+            "DisclosureWords", "The names of your household's members"
+        ),
+        Shown.PAYMENTS: QCoreApplication.translate(
+            "DisclosureWords", "Your household's payment records"
         ),
     }
 
