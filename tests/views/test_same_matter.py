@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from kiosk.domain.disclosure import Disclosure
 from kiosk.domain.models import (
     AidRecord,
     ComplaintCategory,
@@ -53,7 +54,7 @@ def file_about(store: Store, relief: Relief) -> FiledComplaint:
         household_id=relief.household_id,
         aid_record_id=relief.aid_record_id,
         claimed_received_fen=400_000,
-        anonymous=True,
+        disclosure=Disclosure.ANONYMOUS,
     )
     return file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK)
 

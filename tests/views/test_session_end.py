@@ -379,3 +379,14 @@ def test_ending_has_its_own_look(make_window: MakeWindow) -> None:
     assert window.top_bar.end_button.property("role") == "end"
     assert window.confirm_end.end_button.property("role") == "end"
     assert window.confirm_end.keep_button.property("role") == "primary"
+
+
+def test_the_identified_resident_can_file_with_their_name(
+    qtbot: QtBot, make_window: MakeWindow, resident: Hands
+) -> None:
+    """Through the real window the complaint screen knows who identified: "With my name"
+    can be chosen (it is greyed out only where no member is known)."""
+    window = make_window()
+    complaint = start_a_complaint(qtbot, window, resident)
+    named = complaint.identity_step.named_button  # type: ignore[attr-defined]
+    assert named.isEnabled()

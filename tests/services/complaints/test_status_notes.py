@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from central import lifecycle
+from kiosk.domain.disclosure import Disclosure
 from kiosk.domain.models import (
     Complaint,
     ComplaintCategory,
@@ -45,7 +46,7 @@ def _file(store: Store, relief: Relief) -> FiledComplaint:
         household_id=relief.household_id,
         aid_record_id=relief.aid_record_id,
         claimed_received_fen=400_000,
-        anonymous=True,
+        disclosure=Disclosure.ANONYMOUS,
     )
     return file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK_CODE)
 
