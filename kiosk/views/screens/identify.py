@@ -450,6 +450,14 @@ class IdentifyScreen(QWidget):
         self._landscape = landscape
         for widget in (self.info_scroll, self.entries, self.action_area):
             self._grid.removeWidget(widget)
+        # Portrait: the words get a share of the height that does not depend on them, so a
+        # notice that appears ("number complete") never pushes the pad and Next down; they
+        # scroll if they need more. Landscape: they stand beside the pad, which they cannot
+        # push.
+        policy = QSizePolicy.Policy
+        self.info_scroll.setSizePolicy(
+            policy.Preferred, policy.Preferred if landscape else policy.Ignored
+        )
         if landscape:
             self._grid.addWidget(self.info_scroll, 0, 0)
             self._grid.addWidget(self.action_area, 1, 0)
@@ -466,8 +474,8 @@ class IdentifyScreen(QWidget):
             self._grid.addWidget(self.action_area, 2, 0)
             self._grid.setColumnStretch(0, 1)
             self._grid.setColumnStretch(1, 0)
-            # The words, the pad and the button together at the top; the space below.
-            self._grid.setRowStretch(0, 0)
+            # Most of the free height to the words, the rest below the button.
+            self._grid.setRowStretch(0, 3)
             self._grid.setRowStretch(1, 0)
             self._grid.setRowStretch(2, 0)
             self._grid.setRowStretch(3, 1)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -247,12 +248,47 @@ def group_text(text: str, groups: Sequence[int]) -> str:
     return " ".join(parts)
 
 
+class _Display(QLabel):
+    """The entry's display line. Its size never depends on what is typed: it is as wide as
+    the longest text the entry can hold, so the keys below and beside it stay where they
+    are from the first key to the last. The placeholder lies over it in its own label.
+
+    No signals.
+    """
+
+    def __init__(self, entry: KeyPadEntry) -> None:
+        super().__init__()
+        self._entry = entry
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("keypad-placeholder")
+        self.placeholder.setProperty("role", "keypad-placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        width = metrics.horizontalAdvance(self._entry.longest_shown()) + margins.left()
+        height = metrics.height() + margins.top() + margins.bottom()
+        return QSize(width + margins.right(), height).expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.placeholder.setGeometry(self.contentsRect())
+
+
 class KeyPadEntry(QWidget):
     """A large read-only display line with a keypad below it, holding what has been typed.
 
     The display shows the text grouped for reading (an ID number as 6-8-4) and never takes
-    focus or a keyboard. The text lives only here and in the display: :meth:`clear` drops
-    both, and a screen must call it when it is done with the value.
+    focus or a keyboard. It is as wide as the longest text the entry can hold, so nothing
+    around it moves as keys are typed. The text lives only here and in the display:
+    :meth:`clear` drops both, and a screen must call it when it is done with the value.
 
     Signals:
         text_changed(str): the typed text (without grouping spaces) changed.
@@ -277,9 +313,8 @@ class KeyPadEntry(QWidget):
         self._text = ""
         self._prefix = ""
         self._suffix = ""
-        self._placeholder = ""
 
-        self.display = QLabel()
+        self.display = _Display(self)
         self.display.setObjectName("keypad-display")
         self.display.setProperty("role", "keypad-display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -313,21 +348,34 @@ class KeyPadEntry(QWidget):
 
     def set_affixes(self, prefix: str = "", suffix: str = "") -> None:
         """Words shown around the typed text, e.g. "¥" and "yuan"; not part of :meth:`text`."""
-        self._prefix, self._suffix = prefix, suffix
-        self._refresh()
+        if (prefix, suffix) != (self._prefix, self._suffix):
+            self._prefix, self._suffix = prefix, suffix
+            self.display.updateGeometry()
+            self._refresh()
 
     def set_placeholder(self, text: str) -> None:
         """What the display shows while nothing is typed (for example "enter here")."""
-        self._placeholder = text
-        self._refresh()
+        self.display.placeholder.setText(text)
 
     def set_display_name(self, name: str) -> None:
         """The accessible name of the display: what it holds, never the value itself."""
         self.display.setAccessibleName(name)
 
     def shown_text(self) -> str:
-        """The display's text: the typed text grouped, with its affixes."""
-        return self.display.text()
+        """What the display shows: the typed text grouped, with its affixes; the
+        placeholder while nothing is typed."""
+        return self.display.text() or self.display.placeholder.text()
+
+    def longest_shown(self) -> str:
+        """The widest text the display may have to show: the entry full of its widest key."""
+        metrics = self.display.fontMetrics()
+        widest = max(self.pad.character_keys(), key=metrics.horizontalAdvance, default="8")
+        return self._shown(widest * self.max_length)
+
+    def _shown(self, text: str) -> str:
+        """``text`` as the display shows it: grouped, between the affixes."""
+        grouped = group_text(text, self._groups) if self._groups else text
+        return " ".join(part for part in (self._prefix, grouped, self._suffix) if part)
 
     def _on_key(self, key: str) -> None:
         if key == DELETE:
@@ -347,17 +395,8 @@ class KeyPadEntry(QWidget):
             self.text_changed.emit(text)
 
     def _refresh(self) -> None:
-        if self._text:
-            grouped = group_text(self._text, self._groups) if self._groups else self._text
-            shown = " ".join(part for part in (self._prefix, grouped, self._suffix) if part)
-        else:
-            shown = self._placeholder
-        empty = "false" if self._text else "true"
-        if self.display.property("empty") != empty:
-            self.display.setProperty("empty", empty)
-            # A dynamic property changed: the style sheet has to look again.
-            self.display.style().unpolish(self.display)
-            self.display.style().polish(self.display)
+        shown = self._shown(self._text) if self._text else ""
+        self.display.placeholder.setVisible(not self._text)
         if self.display.text() != shown:
             self.display.setText(shown)
         self.pad.update_keys(self._text, full=self.is_full())

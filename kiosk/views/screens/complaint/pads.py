@@ -74,10 +74,8 @@ class MaskedEntry(KeyPadEntry):
         text_changed(str): see :class:`KeyPadEntry`.
     """
 
-    def _refresh(self) -> None:
-        super()._refresh()
-        if self.text():
-            self.display.setText(" ".join(MASK * len(self.text())))
+    def _shown(self, text: str) -> str:
+        return " ".join(MASK * len(text))
 
 
 def phone_entry(parent: QWidget | None = None) -> KeyPadEntry:
