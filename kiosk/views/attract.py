@@ -32,6 +32,21 @@ def shanghai_now() -> datetime:
     return datetime.now(SHANGHAI)
 
 
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the height its words need at its real width.
+
+    Side by side with the Start target, the words' column is laid out by a horizontal
+    layout, which does not pass on a wrapped label's height for its width; without this
+    the last lines of large text would be cut off on a low screen. No signals.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(event.size().width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class AttractScreen(QWidget):
     """Shown while nobody is using the kiosk. It holds no personal data, ever.
 
@@ -73,10 +88,10 @@ class AttractScreen(QWidget):
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clock")
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.title_label = QLabel()
+        self.title_label = _WrappedLabel()
         self.title_label.setObjectName("title")
         self.title_label.setProperty("role", "title")
-        self.lead_label = QLabel()
+        self.lead_label = _WrappedLabel()
         self.lead_label.setObjectName("lead")
         self.lead_label.setProperty("role", "lead")
         self.start_button = QPushButton()
@@ -110,15 +125,25 @@ class AttractScreen(QWidget):
         ):
             # No keyboard here; a focus ring would linger on the button last touched.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        footer_row = QHBoxLayout()
-        footer_row.setContentsMargins(32, 0, 32, 24)
-        footer_row.addWidget(self.language_button)
-        footer_row.addStretch(1)
-        footer_row.addWidget(self.bulletins_button)
-        footer_row.addSpacing(24)
-        footer_row.addWidget(self.check_complaint_button)
-        footer_row.addStretch(1)
-        footer_row.addWidget(self.staff_button)
+        # The two things anyone may do without identifying stand between the language and
+        # the staff corner; where the four do not fit in one row (portrait, large text),
+        # those two get a row of their own above.
+        self._public_row = QHBoxLayout()
+        self._public_row.setSpacing(24)
+        self._public_row.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._footer_row = QHBoxLayout()
+        self._footer_row.setSpacing(24)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(32, 0, 32, 24)
+        footer.setSpacing(24)
+        footer.addLayout(self._public_row)
+        footer.addLayout(self._footer_row)
+        self._footer_row.addWidget(self.language_button)
+        self._footer_row.addStretch(1)
+        self._footer_row.addWidget(self.bulletins_button)
+        self._footer_row.addWidget(self.check_complaint_button)
+        self._footer_row.addStretch(1)
+        self._footer_row.addWidget(self.staff_button)
 
         # Two columns, the words and the Start target, one above the other when they fit;
         # side by side on a low screen (1366x768 with large text), so nothing is clipped.
@@ -155,7 +180,7 @@ class AttractScreen(QWidget):
         page.setSpacing(0)
         page.addWidget(self._header)
         page.addLayout(self._body, 1)
-        page.addLayout(footer_row)
+        page.addLayout(footer)
 
         self.start_button.clicked.connect(self.start_requested)
         self.language_button.clicked.connect(self.language_toggle_requested)
@@ -233,7 +258,32 @@ class AttractScreen(QWidget):
             self._arrange_for(self.size())
         return super().event(event)
 
+    def has_public_row(self) -> bool:
+        """Whether the policy notices and "check my complaint" have a row of their own."""
+        return self._public_row.indexOf(self.bulletins_button) >= 0
+
+    def _arrange_footer(self, width: int) -> None:
+        buttons = (
+            self.language_button,
+            self.bulletins_button,
+            self.check_complaint_button,
+            self.staff_button,
+        )
+        one_row = sum(b.sizeHint().width() for b in buttons) + 24 * (len(buttons) - 1)
+        apart = one_row > width - 2 * 32
+        if apart == self.has_public_row():
+            return
+        for button in (self.bulletins_button, self.check_complaint_button):
+            (self._footer_row if apart else self._public_row).removeWidget(button)
+        if apart:
+            self._public_row.addWidget(self.bulletins_button)
+            self._public_row.addWidget(self.check_complaint_button)
+        else:
+            self._footer_row.insertWidget(2, self.bulletins_button)
+            self._footer_row.insertWidget(3, self.check_complaint_button)
+
     def _arrange_for(self, size: QSize) -> None:
+        self._arrange_footer(size.width())
         # Decided from the screen's size alone, so the choice cannot flip back and forth.
         width = size.width() - 2 * _MARGIN
         stacked_height = (
@@ -242,7 +292,7 @@ class AttractScreen(QWidget):
             + self.lead_label.heightForWidth(width)
             + self.start_button.sizeHint().height()
             + self.hint_label.heightForWidth(width)
-            + self.staff_button.sizeHint().height()
+            + self.staff_button.sizeHint().height() * (2 if self.has_public_row() else 1)
             + 5 * _GAP
         )
         direction = (

@@ -64,6 +64,8 @@ class Theme:
     font_start_pt: int
     #: Characters on keypad keys and in the keypad's display line.
     font_key_pt: int
+    #: The words on the editing keys (Delete, Clear): they must fit one key.
+    font_key_word_pt: int
 
     #: Smallest side of anything that can be touched (about 24 mm on a 21.5" 1080p panel).
     touch_min_px: int
@@ -133,6 +135,7 @@ NORMAL = Theme(
     font_button_pt=28,
     font_start_pt=60,
     font_key_pt=40,
+    font_key_word_pt=22,
     touch_min_px=96,
     action_width_px=360,
     action_height_px=128,
@@ -171,11 +174,17 @@ HIGH_CONTRAST = dataclasses.replace(
 )
 
 
-def with_large_text(theme: Theme, factor: float = 1.3) -> Theme:
+#: How much larger "large text" makes reading text: body text goes from 22 to 30 pt, the
+#: size elderly-friendly guidelines allow at most, and no reading size grows by less than a
+#: third, a step an old eye sees at once.
+LARGE_TEXT_FACTOR = 1.36
+
+
+def with_large_text(theme: Theme, factor: float = LARGE_TEXT_FACTOR) -> Theme:
     """The same theme with its reading text ``factor`` times larger.
 
-    The title, the Start label and the touch targets keep their size: they are large
-    already, and the screen has to hold the larger paragraphs.
+    The title, the Start label, the characters on keys and the touch targets keep their
+    size: they are large already, and the screen has to hold the larger paragraphs.
     """
 
     def scaled(value: int) -> int:

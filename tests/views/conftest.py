@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
+from kiosk.app import ui_font
 from kiosk.cli import main as kiosk_cli
 from kiosk.domain.models import Household
 from kiosk.services.demo import REFERENCE_DATE, generate_demo_data
@@ -46,6 +47,13 @@ def fixed_clock() -> datetime:
 
 def demo_clock() -> datetime:
     return DEMO_NOW
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kiosk_font(qapp: QApplication) -> None:
+    """The kiosk's own font, as ``kiosk run`` sets it: what fits is measured with the
+    glyphs a terminal draws, not with whatever font the test machine falls back to."""
+    qapp.setFont(ui_font(NORMAL.font_body_pt))
 
 
 @pytest.fixture

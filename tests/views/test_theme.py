@@ -92,12 +92,15 @@ def test_load_stylesheet_fills_in_every_token(theme: Theme) -> None:
     assert f"{theme.font_title_pt}pt" in stylesheet
 
 
-def test_large_text_scales_the_reading_text() -> None:
-    """The large-text variant makes body text larger and keeps targets as they are."""
+def test_large_text_is_a_real_step() -> None:
+    """Large text makes every reading size at least a third larger, body text 30 pt, and
+    keeps the touch targets as they are."""
     large = with_large_text(NORMAL)
-    assert large.font_body_pt > NORMAL.font_body_pt
-    assert large.font_lead_pt > NORMAL.font_lead_pt
+    for size in ("font_small_pt", "font_body_pt", "font_lead_pt", "font_button_pt"):
+        assert getattr(large, size) >= 1.33 * getattr(NORMAL, size), size
+    assert large.font_body_pt == 30
     assert large.start_height_px == NORMAL.start_height_px
+    assert large.key_px == NORMAL.key_px
 
 
 def test_an_unknown_token_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:

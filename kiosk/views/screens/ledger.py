@@ -39,6 +39,7 @@ from kiosk.views import labels
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
 from kiosk.views.screens.common import Pages, Pool, ScrollPage, fill, label, set_shown
 from kiosk.views.screens.dispute import DisputeScreen, in_chinese
+from kiosk.views.shell.button_row import ButtonRow
 
 _MARGIN = 48
 _GAP = 24
@@ -96,12 +97,10 @@ class PaymentCard(QFrame):
 
         self.full_button = _button("received-in-full")
         self.wrong_button = _button("not-right")
-        self.answers = QWidget()
-        answers = QHBoxLayout(self.answers)
-        answers.setContentsMargins(0, 0, 0, 0)
-        answers.setSpacing(_GAP)
-        answers.addWidget(self.full_button, 1)
-        answers.addWidget(self.wrong_button, 1)
+        # Side by side where both answers fit; one above the other in a narrow card.
+        self.answers = ButtonRow(_GAP)
+        self.answers.add(self.full_button)
+        self.answers.add(self.wrong_button)
 
         top = QHBoxLayout()
         top.setSpacing(_GAP)
