@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.disclosure import hidden, shown
 from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
@@ -52,7 +52,8 @@ class Review:
 
 
 class ReviewStep(QWidget):
-    """The draft as rows of a card, the office it goes to, and Send or Change.
+    """The draft as rows of a card that scrolls, and below it, always in view, the office it
+    goes to and Send or Change.
 
     Signals:
         send_requested(): the resident touched Send.
@@ -91,15 +92,19 @@ class ReviewStep(QWidget):
 
         self.office_card = QFrame()
         self.office_card.setProperty("role", "card")
-        office = QVBoxLayout(self.office_card)
-        office.setContentsMargins(GAP, GAP, GAP, GAP)
-        office.setSpacing(GAP // 2)
+        # "It goes to" and the office on one line: this card never scrolls, so it is kept
+        # low for the draft above it.
+        office = QHBoxLayout(self.office_card)
+        office.setContentsMargins(GAP, GAP // 2, GAP, GAP // 2)
+        office.setSpacing(GAP)
         self.office_title = label("value")
         self.office_value = label("card-title")
         self.office_value.setObjectName("review-office")
+        office.addWidget(self.office_title, 0, Qt.AlignmentFlag.AlignVCenter)
+        office.addWidget(self.office_value, 1)
+        # Why that office: with the draft, where it may scroll on a low screen.
         self.office_reason = label("hint")
-        for widget in (self.office_title, self.office_value, self.office_reason):
-            office.addWidget(widget)
+        self.office_reason.setObjectName("review-routing")
 
         content = QWidget()
         content.setProperty("role", "page")
@@ -107,7 +112,7 @@ class ReviewStep(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(GAP)
         column.addWidget(self.card)
-        column.addWidget(self.office_card)
+        column.addWidget(self.office_reason)
         column.addStretch(1)
         self.scroll_page = ScrollPage()
         self.scroll_page.set_content(content)
@@ -122,6 +127,9 @@ class ReviewStep(QWidget):
         layout.setSpacing(GAP // 2)
         layout.addWidget(self.question)
         layout.addWidget(self.scroll_page, 1)
+        # Where it goes stays in view above Send, however long the draft: the resident
+        # must see the office before sending, without scrolling to find it.
+        layout.addWidget(self.office_card)
         layout.addWidget(self.problem.label)
         layout.addLayout(self._buttons)
 
