@@ -8,8 +8,9 @@ from PySide6.QtGui import QImage
 
 SCREENS = [
     "attract", "id-number", "initials", "home", "household", "ledger", "dispute",
-    "cadre", "loans", "projects", "bulletins", "still-there",
-    "complaint-category", "complaint-review", "check-complaint",
+    "dispute-amount", "cadre", "loans", "projects", "bulletins", "still-there",
+    "complaint-category", "complaint-words", "complaint-level", "complaint-implicated",
+    "complaint-review", "confirm-end", "check-complaint",
 ]  # fmt: skip
 
 

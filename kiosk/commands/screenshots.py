@@ -11,13 +11,20 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import DEMO_ID_HASH_KEY
 from kiosk.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.views.main_window import MainWindow
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 LANGUAGES = ("zh_CN", "en")
@@ -29,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="a demo store (default: a new one, seed 2014)")
     parser.add_argument("--language", choices=LANGUAGES, action="append")
     parser.add_argument("--orientation", choices=tuple(SIZES), action="append")
+    parser.add_argument(
+        "--large-text",
+        action="store_true",
+        help="with larger text, into LANGUAGE-ORIENTATION-large",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             args.out,
             languages=args.language or list(LANGUAGES),
             orientations=args.orientation or list(SIZES),
+            large_text=args.large_text,
         )
     print(f"{len(saved)} screenshots in {args.out}")
     return ExitCode.OK
@@ -64,8 +77,58 @@ def _demo_store(path: Path) -> Path:
 
 
 def _render_all(
-    db: Path, out: Path, *, languages: list[str], orientations: list[str]
+    db: Path,
+    out: Path,
+    *,
+    languages: list[str],
+    orientations: list[str],
+    large_text: bool = False,
 ) -> list[Path]:
+    from kiosk.views.fit import cut_off_texts
+
+    saved: list[Path] = []
+    suffix = "-large" if large_text else ""
+
+    def save(shot: Shot) -> None:
+        folder = out / f"{shot.language}-{shot.orientation}{suffix}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{shot.number:02d}-{shot.name}.png"
+        shot.window.grab().save(str(path))
+        saved.append(path)
+        for problem in cut_off_texts(shot.window):
+            print(f"cut off on {path.name}: {problem}", file=sys.stderr)
+
+    walk(db, save, languages=languages, orientations=orientations, large_text=large_text)
+    return saved
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One screen of the tour, on show in ``window``."""
+
+    language: str
+    orientation: str
+    number: int
+    name: str
+    window: MainWindow
+
+
+def walk(
+    db: Path,
+    visit: Callable[[Shot], None],
+    *,
+    languages: Sequence[str] = LANGUAGES,
+    orientations: Sequence[str] = tuple(SIZES),
+    large_text: bool = False,
+    private: bool = False,
+) -> None:
+    """Open each screen of the tour in a main window on the demo store ``db``, in each
+    language and orientation, and call ``visit`` with it.
+
+    With ``private``, the tour also stops where a picture must never be taken: the whole ID
+    number typed, a phone number, a filed complaint's secret. Tests use it to check those
+    screens as well.
+    """
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import ui_font
@@ -88,7 +151,6 @@ def _render_all(
     # The morning after the demo data's reference date, in Shanghai.
     now = datetime.combine(REFERENCE_DATE + timedelta(days=1), time(2, 0), tzinfo=UTC)
     story = SCENARIOS[0]
-    saved: list[Path] = []
     try:
         for language in languages:
             for orientation in orientations:
@@ -103,41 +165,47 @@ def _render_all(
                     ),
                     identifier=Identifier(store.sessionmaker, id_hash_key=DEMO_ID_HASH_KEY),
                     office_name=office_display_name(store.sessionmaker, TERMINAL_REGION),
+                    large_text=large_text,
                 )
                 window.resize(*SIZES[orientation])
                 window.show()
-                folder = out / f"{language}-{orientation}"
-                folder.mkdir(parents=True, exist_ok=True)
                 initials = name_initials(story.head_name)
-                for number, (name, step) in enumerate(
-                    _tour(window, story.head_id_number, initials), 1
-                ):
+                steps = _tour(window, story.head_id_number, initials, private=private)
+                for number, (name, step) in enumerate(steps, 1):
                     step()
-                    app.processEvents()
-                    path = folder / f"{number:02d}-{name}.png"
-                    window.grab().save(str(path))
-                    saved.append(path)
+                    _settle(app)
+                    visit(Shot(language, orientation, number, name, window))
                 window.end_session()
                 window.close()
                 window.deleteLater()
                 app.processEvents()
     finally:
+        translations.clear()
         store.close()
-    return saved
 
 
-def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callable[[], None]]]:
+def _settle(app: QApplication) -> None:
+    """Deliver what the last taps posted (layout requests post their parents' in turn)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(4):
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def _tour(
+    window: MainWindow, number: str, initials: str, *, private: bool = False
+) -> list[tuple[str, Callable[[], None]]]:
     """The screens in the order a resident meets them, each with the taps that open it."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from kiosk.views.main_window import MainWindow
     from kiosk.views.screens.check_complaint import CheckComplaintScreen
     from kiosk.views.screens.complaint import ComplaintScreen
     from kiosk.views.screens.identify import IdentifyScreen
     from kiosk.views.screens.ledger import LedgerScreen
+    from kiosk.views.widgets.keypad import CLEAR
 
-    assert isinstance(window, MainWindow)
     identify = window.identify_screen
     assert isinstance(identify, IdentifyScreen)
 
@@ -148,10 +216,23 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
         for key in text:
             tap(entry.pad.button(key))  # type: ignore[attr-defined]
 
+    def until(done: Callable[[], bool]) -> None:
+        """Wait for the store, which writes on a worker thread (at most ten seconds)."""
+        for _ in range(200):
+            if done():
+                return
+            QTest.qWait(50)
+        raise RuntimeError("the screen did not come")
+
     def from_home(name: str) -> None:
         while window.current_screen() is not window.home:
             window.go_back()
         window.open_screen(name)
+
+    def complaint() -> ComplaintScreen:
+        screen = window.current_screen()
+        assert isinstance(screen, ComplaintScreen)
+        return screen
 
     # A full ID number never goes into a screenshot, even a made-up one: the picture is
     # taken with only the first ten characters typed.
@@ -159,8 +240,11 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
         tap(window.attract.start_button)
         type_on(identify.number_entry, number[:10])
 
-    def initials_typed() -> None:
+    def number_typed() -> None:
         type_on(identify.number_entry, number[10:])
+
+    def initials_typed() -> None:
+        type_on(identify.number_entry, number[len(identify.number_entry.text()) :])
         tap(identify.next_button)
         type_on(identify.initials_entry, initials)
 
@@ -178,33 +262,70 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
         assert card is not None
         card.wrong_button.click()
 
+    def amount_typed() -> None:
+        """ "Received less": 4,000 yuan on the amount pad."""
+        ledger = window.current_screen()
+        assert isinstance(ledger, LedgerScreen)
+        tap(ledger.dispute.less_button)
+        clear = ledger.dispute.amount.pad.button(CLEAR)
+        if clear.isEnabled():
+            tap(clear)
+        type_on(ledger.dispute.amount, "4000")
+
     def complaint_started() -> None:
         window.more_time()  # out of "Are you still there?"
         from_home("complaint")
 
-    def complaint_from_ledger() -> None:
+    def complaint_words() -> None:
+        """Back to the disputed line: the amount recorded, then a complaint about it."""
         from_home("ledger")
         dispute_started()
-        complaint_review()
-
-    def complaint_review() -> None:
-        """ "Received less" with 4,000 yuan, recorded; then a complaint about it, anonymous,
-        naming nobody, up to the review of what will be sent and where. (Not "filed": that
-        page shows a real secret, which never goes into a picture.)"""
+        amount_typed()
         ledger = window.current_screen()
         assert isinstance(ledger, LedgerScreen)
-        dispute = ledger.dispute
-        tap(dispute.less_button)
-        type_on(dispute.amount, "4000")
-        tap(dispute.amount_confirm_button)
-        tap(dispute.complain_button)
-        complaint = window.current_screen()
-        assert isinstance(complaint, ComplaintScreen)
-        tap(complaint.words_step.continue_button)
-        tap(complaint.identity_step.anonymous_button)
-        tap(complaint.identity_step.continue_button)
-        tap(complaint.implicated_step.nobody_button)
-        tap(complaint.implicated_step.continue_button)
+        tap(ledger.dispute.amount_confirm_button)
+        until(ledger.dispute.complain_button.isVisible)
+        tap(ledger.dispute.complain_button)
+        # A store that has a complaint about this payment already (a private tour files
+        # one) asks whether this is the same matter first.
+        if ledger.dispute.different_button.isVisible():
+            tap(ledger.dispute.different_button)
+
+    def level_step() -> None:
+        tap(complaint().words_step.continue_button)
+
+    def phone_typed() -> None:
+        """Named, with a phone number half typed (a private step: it shows the number)."""
+        identity = complaint().identity_step
+        tap(identity.named_button)
+        tap(identity.continue_button)
+        type_on(identity.phone, "138001")
+
+    def implicated_step() -> None:
+        """Anonymous, then whom it is about. (From the phone pad first, on a private tour.)"""
+        screen = complaint()
+        if screen.identity_step.on_phone_page():
+            screen.identity_step.go_back()
+        tap(screen.identity_step.anonymous_button)
+        tap(screen.identity_step.continue_button)
+
+    def review_step() -> None:
+        """Naming nobody, up to the review of what will be sent and where. (Not "filed":
+        that page shows a real secret, which never goes into a picture.)"""
+        screen = complaint()
+        tap(screen.implicated_step.nobody_button)
+        tap(screen.implicated_step.continue_button)
+
+    def filed() -> None:
+        screen = complaint()
+        tap(screen.review_step.send_button)
+        until(lambda: screen.current_step() is screen.result_step)
+
+    def confirm_end() -> None:
+        """ "End session" with a complaint not yet sent: asked first."""
+        from_home("complaint")
+        tap(complaint().category_step.buttons[next(iter(complaint().category_step.buttons))])
+        window.request_end()
 
     def check_complaint_started() -> None:
         window.end_session()
@@ -213,17 +334,37 @@ def _tour(window: object, number: str, initials: str) -> list[tuple[str, Callabl
         assert isinstance(screen, CheckComplaintScreen)
         type_on(screen.number_entry, "384122")
 
-    return [
-        ("attract", lambda: None),
-        ("id-number", number_half_typed),
-        ("initials", initials_typed),
-        ("home", lambda: tap(identify.confirm_button)),
-        ("household", partial(from_home, "household")),
-        ("ledger", partial(from_home, "ledger")),
-        ("dispute", dispute_started),
-        *[(name, partial(from_home, name)) for name in ("cadre", "loans", "projects", "bulletins")],
-        ("still-there", lambda: window.ask_if_still_there(20)),
-        ("complaint-category", complaint_started),
-        ("complaint-review", complaint_from_ledger),
-        ("check-complaint", check_complaint_started),
+    def secret_typed() -> None:
+        screen = window.current_screen()
+        assert isinstance(screen, CheckComplaintScreen)
+        type_on(screen.number_entry, "617002")
+        tap(screen.next_button)
+        type_on(screen.secret_entry, "123")
+
+    tour: list[tuple[str, Callable[[], None], bool]] = [
+        ("attract", lambda: None, False),
+        ("id-number", number_half_typed, False),
+        ("id-number-complete", number_typed, True),
+        ("initials", initials_typed, False),
+        ("home", lambda: tap(identify.confirm_button), False),
+        ("household", partial(from_home, "household"), False),
+        ("ledger", partial(from_home, "ledger"), False),
+        ("dispute", dispute_started, False),
+        ("dispute-amount", amount_typed, False),
+        *[
+            (name, partial(from_home, name), False)
+            for name in ("cadre", "loans", "projects", "bulletins")
+        ],
+        ("still-there", lambda: window.ask_if_still_there(20), False),
+        ("complaint-category", complaint_started, False),
+        ("complaint-words", complaint_words, False),
+        ("complaint-level", level_step, False),
+        ("complaint-phone", phone_typed, True),
+        ("complaint-implicated", implicated_step, False),
+        ("complaint-review", review_step, False),
+        ("complaint-filed", filed, True),
+        ("confirm-end", confirm_end, False),
+        ("check-complaint", check_complaint_started, False),
+        ("check-complaint-secret", secret_typed, True),
     ]
+    return [(name, step) for name, step, hidden in tour if private or not hidden]
