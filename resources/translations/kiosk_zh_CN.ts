@@ -108,11 +108,11 @@
         <translation>返回通知列表</translation>
     </message>
     <message>
-        <source>No notice contains “%1”.</source>
+        <source>No notice contains &quot;%1&quot;.</source>
         <translation>没有含“%1”的通知。</translation>
     </message>
     <message>
-        <source>Notices containing “%1”: %2</source>
+        <source>Notices containing &quot;%1&quot;: %2</source>
         <translation>含“%1”的通知：%2条</translation>
     </message>
     <message>
@@ -128,7 +128,7 @@
         <translation>边输入边筛选通知。</translation>
     </message>
     <message>
-        <source>Touch “Show all notices” to see every notice again.</source>
+        <source>Touch &quot;Show all notices&quot; to see every notice again.</source>
         <translation>点“显示全部通知”可重新看到全部通知。</translation>
     </message>
     <message>
@@ -578,7 +578,7 @@
         <translation>受理编号 %1 的投诉说的就是这笔款项。这次没有重复登记。</translation>
     </message>
     <message>
-        <source>To see how it stands, touch “Check my complaint” and type the tracking number and the secret code you wrote down when you filed it.</source>
+        <source>To see how it stands, touch &quot;Check my complaint&quot; and type the tracking number and the secret code you wrote down when you filed it.</source>
         <translation>想知道办得怎么样，请按“查询我的投诉”，输入投诉时记下的受理编号和查询码。</translation>
     </message>
     <message>
@@ -916,7 +916,7 @@
         <translation>您反映的是谁？</translation>
     </message>
     <message>
-        <source>Touch everyone it is about, or “Nobody in particular”. Those you name never see the complaint, and it goes to an office above them.</source>
+        <source>Touch everyone it is about, or &quot;Nobody in particular&quot;. Those you name never see the complaint, and it goes to an office above them.</source>
         <translation>请点选所有被反映的对象，或点“不针对具体的人”。被反映的人看不到这件投诉，投诉会送到比他们高一级的机关。</translation>
     </message>
     <message>
