@@ -448,9 +448,9 @@ class BulletinsScreen(QWidget):
         searching = bool(self._search)
         if searching:
             found = (
-                fill(self.tr("No notice contains \"%1\"."), self._search)
+                fill(self.tr('No notice contains "%1".'), self._search)
                 if count == 0
-                else fill(self.tr("Notices containing \"%1\": %2"), self._search, count)
+                else fill(self.tr('Notices containing "%1": %2'), self._search, count)
             )
         else:
             found = fill(self.tr("%1 notices"), count) if count != 1 else self.tr("1 notice")
@@ -461,7 +461,7 @@ class BulletinsScreen(QWidget):
         )
         if self.empty_label is not None:
             self.empty_label.setText(
-                self.tr("Touch \"Show all notices\" to see every notice again.")
+                self.tr('Touch "Show all notices" to see every notice again.')
                 if searching
                 else self.tr("There are no notices at the moment.")
             )

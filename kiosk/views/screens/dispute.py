@@ -524,7 +524,7 @@ class DisputeScreen(QWidget):
         )
         self.handled_how.setText(
             self.tr(
-                "To see how it stands, touch \"Check my complaint\" and type the tracking"
+                'To see how it stands, touch "Check my complaint" and type the tracking'
                 " number and the secret code you wrote down when you filed it."
             )
         )

@@ -148,7 +148,7 @@ class ImplicatedStep(QWidget):
         self.question.setText(self.tr("Who is the complaint about?"))
         self.hint.setText(
             self.tr(
-                "Touch everyone it is about, or \"Nobody in particular\". Those you name never"
+                'Touch everyone it is about, or "Nobody in particular". Those you name never'
                 " see the complaint, and it goes to an office above them."
             )
         )
