@@ -199,14 +199,14 @@ _union_extras() {
     printf '%s\n' "$1,$2" | tr ',' '\n' | sed '/^$/d' | sort -u | paste -sd, -
 }
 
-# ensure_python_packages EXTRAS: `pip install -e ".[EXTRAS]"` unless pyproject.toml is
-# unchanged since the last successful install and that one included these extras.
-# A stamp file in .venv holds the hash of pyproject.toml and the extras installed.
+# ensure_python_packages EXTRAS: `pip install -c constraints.txt -e ".[EXTRAS]"` unless
+# pyproject.toml and constraints.txt are unchanged since the last successful install and that
+# one included these extras. A stamp file in .venv holds their hash and the extras installed.
 ensure_python_packages() {
     _BOOTSTRAP_STEP="installing the Python packages"
     local wanted=${1:-} stamp="$KIOSK_VENV/.kiosk-install-stamp"
     local hash stamped_hash="" stamped_extras="" extras target
-    hash=$(sha256sum "$KIOSK_ROOT/pyproject.toml" | cut -d' ' -f1)
+    hash=$(cat "$KIOSK_ROOT/pyproject.toml" "$KIOSK_ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)
     if [[ -f $stamp ]]; then
         { read -r stamped_hash && read -r stamped_extras; } <"$stamp" || true
     fi
@@ -219,8 +219,10 @@ ensure_python_packages() {
     target=".${extras:+[$extras]}"
     say "installing Python packages: $target into .venv (minutes the first time)"
     rm -f -- "$stamp"
+    # constraints.txt pins every package to the version CI last tested, so a fresh machine
+    # installs what passed; scripts/update-constraints refreshes it.
     (cd "$KIOSK_ROOT" && PIP_NO_INPUT=1 "$KIOSK_VENV/bin/python" -m pip install -q \
-        --disable-pip-version-check -e "$target") ||
+        --disable-pip-version-check -c constraints.txt -e "$target") ||
         die "$_BOOTSTRAP_STEP" "pip could not install $target: check the network and pip's messages above"
     printf '%s\n%s\n' "$hash" "$extras" >"$stamp"
 }
