@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import functools
 import logging
+import os
 import signal
 import socket
 import sys
@@ -190,8 +191,10 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
 
     quitter: QuitOnSignals | None = None
     read_aloud: ReadAloud | None = None
-    # What must be closed at the end, in order: the outbox sender, the store, then the
-    # speech server (read aloud's thread is ended before any of them).
+    exit_code: int = ExitCode.ERROR
+    stop_speech_server: Callable[[], None] | None = None
+    # What must be closed at the end, in order: the outbox sender, then the store (read
+    # aloud's thread is ended before them, the speech server after them).
     closers: list[Callable[[], None]] = []
     try:
         app = _application()
@@ -211,7 +214,7 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
         if not args.exit_after_screenshot:  # a run for a picture reads nothing aloud
             speech_server = SpeechServer(runtime_folder())
             if speech_server.start():
-                closers.append(speech_server.stop)  # after read aloud's thread has ended
+                stop_speech_server = speech_server.stop  # once read aloud's thread has ended
             else:
                 speech_server = None
         read_aloud = ReadAloud(
@@ -251,16 +254,26 @@ def _run(config: Config, args: argparse.Namespace, crash_handler: CrashHandler) 
                 window, args.screenshot, exit_after=args.exit_after_screenshot, parent=window
             )
         _show(window, fullscreen=config.ui.fullscreen)
-        return app.exec()
+        exit_code = app.exec()
+        return exit_code
     finally:
         if quitter is not None:
             quitter.uninstall()
+        speech_stopped = True
         if read_aloud is not None:
             # Not long: if speech-dispatcher hangs, its thread is left to the process's end.
-            read_aloud.shutdown(timeout_s=1.0)
+            speech_stopped = read_aloud.shutdown(timeout_s=1.0)
         for close in closers:
             close()
+        if speech_stopped and stop_speech_server is not None:
+            stop_speech_server()
         log.info("Kiosk stopped")
+        if not speech_stopped:
+            # The engine's thread is stuck (in speech-dispatcher, which is left to die with
+            # us): Qt's clean-up at exit would destroy the engine under that thread and
+            # crash. Everything of ours is closed, so the process ends here.
+            logging.shutdown()
+            os._exit(exit_code)
 
 
 def _connect_store(
@@ -390,7 +403,11 @@ class QuitOnSignals(QObject):
     for events in C++ it does not. So the C-level handler is told, with
     ``signal.set_wakeup_fd``, to write the signal number to one end of a socket pair; a
     ``QSocketNotifier`` on the other end wakes the event loop, and its slot quits it with
-    ``ExitCode.TERMINATED``. It emits no signals.
+    ``ExitCode.TERMINATED``.
+
+    A second signal ends the process at once with the same code: a kiosk whose main thread
+    is stuck (a store that does not answer) must still stop when systemd or staff ask again.
+    It emits no signals.
     """
 
     def __init__(
@@ -405,6 +422,7 @@ class QuitOnSignals(QObject):
         self._previous_wakeup_fd = -1
         self._sockets: tuple[socket.socket, socket.socket] | None = None
         self._notifier: QSocketNotifier | None = None
+        self._received = 0
 
     def install(self) -> None:
         """Start listening; only possible in the main thread (Python's rule for signals)."""
@@ -424,9 +442,9 @@ class QuitOnSignals(QObject):
         self._notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_wakeup)
         for signum in self._signals:
-            # The Python-level handler has nothing to do (the socket carries the news), but
-            # it must exist: the default one would end the process on the spot.
-            self._previous_handlers[signum] = signal.signal(signum, _ignore_in_python)
+            # The socket carries the news to the event loop; the Python-level handler only
+            # counts, so that a second signal ends a kiosk whose loop no longer runs.
+            self._previous_handlers[signum] = signal.signal(signum, self._count_signal)
 
     def uninstall(self) -> None:
         """Put back the previous handlers and wake-up descriptor."""
@@ -444,6 +462,13 @@ class QuitOnSignals(QObject):
             sock.close()
         self._sockets = None
 
+    def _count_signal(self, signum: int, _frame: object) -> None:
+        self._received += 1
+        if self._received >= 2:
+            # No clean-up: the first signal asked for that and it did not happen.
+            os.write(2, f"Received {signal.Signals(signum).name} again: exiting now\n".encode())
+            os._exit(ExitCode.TERMINATED)
+
     @Slot()
     def _on_wakeup(self) -> None:
         if self._sockets is None:
@@ -457,10 +482,6 @@ class QuitOnSignals(QObject):
                 log.info("Received %s: stopping", signal.Signals(number).name)
                 self._app.exit(ExitCode.TERMINATED)
                 return
-
-
-def _ignore_in_python(_signum: int, _frame: object) -> None:
-    pass
 
 
 class OnFirstPaint(QObject):

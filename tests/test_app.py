@@ -116,6 +116,49 @@ def test_a_signal_stops_the_kiosk_cleanly_with_exit_code_143(
     assert store_path.exists()
 
 
+_STUCK_KIOSK = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from kiosk.app import QuitOnSignals
+app = QApplication(["stuck"])
+QuitOnSignals(app).install()
+def stuck():
+    print("stuck", flush=True)
+    while True:  # the main thread never returns to the event loop
+        time.sleep(0.01)
+QTimer.singleShot(0, stuck)
+sys.exit(app.exec())
+"""
+
+
+def test_a_second_signal_ends_a_stuck_kiosk_at_once(clean_environ: dict[str, str]) -> None:
+    """The first SIGTERM asks the event loop to stop; when the loop is stuck and cannot, a
+    second one ends the process at once, with the same exit code."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _STUCK_KIOSK],
+        env=clean_environ,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "stuck"
+        process.send_signal(signal.SIGTERM)
+        with pytest.raises(subprocess.TimeoutExpired):
+            process.wait(timeout=1.0)  # the loop is stuck: the first signal cannot stop it
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=STOP_TIMEOUT_S) == ExitCode.TERMINATED
+        assert process.stderr is not None
+        assert "Received SIGTERM again: exiting now" in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def test_screenshot_is_written_and_the_kiosk_exits(start_kiosk: StartKiosk, tmp_path: Path) -> None:
     """--screenshot with --exit-after-screenshot writes a PNG of the window and exits 0."""
     png = tmp_path / "shots" / "attract.png"

@@ -314,8 +314,12 @@ class ReadAloud(QObject):
         self._engine_thread = engine_thread
         self._try_next_engine()
 
-    def shutdown(self, timeout_s: float = 2.0) -> None:
-        """Stop speaking and end the engine's thread (waiting at most ``timeout_s``)."""
+    def shutdown(self, timeout_s: float = 2.0) -> bool:
+        """Stop speaking and end the engine's thread (waiting at most ``timeout_s``).
+
+        Returns False if the thread is still running (an engine stuck starting up): the
+        process must then end without Qt's clean-up, which would pull the engine's objects
+        from under that thread."""
         self.stop()
         engine_thread, self._engine_thread = self._engine_thread, None
         self._engine = None
@@ -323,6 +327,8 @@ class ReadAloud(QObject):
         self._finish_search()
         if engine_thread is not None and not engine_thread.quit(timeout_s):
             _log.warning("The speech engine did not stop within %.1f s; left behind", timeout_s)
+            return False
+        return True
 
     def set_language(self, language: str) -> None:
         """Speak ``language`` (``zh_CN`` or ``en``) from now on; stops what is being said."""
