@@ -12,7 +12,9 @@ The baseline, run the same way and alternating with the kiosk so both see the sa
 a bare PySide6 script (QApplication, a QMainWindow of the kiosk's window size holding one
 QLabel, shown; on its first paint it saves a PNG, says "Screenshot saved" and quits). The
 ratio kiosk/baseline of the medians has a target of at most 2.0. Peak RSS of each child
-comes from ``wait4`` (its own ``ru_maxrss``). One untimed run of each comes first, so
+is its own high-water mark, ``VmHWM`` in ``/proc/<pid>/status``, read every 10 ms while it
+runs (the last reading is at most 10 ms before its end; ``ru_maxrss`` from ``wait4`` would
+count the pages of the parent it was forked from). One untimed run of each comes first, so
 both find Python's and Qt's files in the page cache: "cold" means a new process, not a
 machine just switched on.
 
@@ -25,6 +27,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +115,8 @@ def run_once(argv: list[str], env: dict[str, str]) -> Run:
         stderr=subprocess.PIPE,
         text=True,
     )
+    peak = PeakWatcher(process.pid)
+    peak.start()
     painted = float("nan")
     assert process.stderr is not None
     output = []
@@ -119,12 +124,43 @@ def run_once(argv: list[str], env: dict[str, str]) -> Run:
         output.append(line)
         if READY_LINE in line and painted != painted:  # first time only (nan != nan)
             painted = time.perf_counter() - started
-    _pid, status, usage = os.wait4(process.pid, 0)
+    peak.stop()  # before the child is reaped: its /proc entry goes with it
+    _pid, status, _usage = os.wait4(process.pid, 0)
     exited = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0 or painted != painted:
         sys.stderr.write("".join(output[-20:]))
-    return Run(painted, exited, usage.ru_maxrss, process.returncode)
+    return Run(painted, exited, peak.kib, process.returncode)
+
+
+class PeakWatcher(threading.Thread):
+    """Reads a process's VmHWM (its own peak resident memory) until it ends."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self._status = Path(f"/proc/{pid}/status")
+        self._done = threading.Event()
+        self.kib = 0
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            self.kib = max(self.kib, self._read())
+            self._done.wait(0.01)
+
+    def _read(self) -> int:
+        try:
+            text = self._status.read_text(encoding="ascii")
+        except OSError:
+            return 0  # the process is gone (or a zombie without memory)
+        for line in text.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        return 0
+
+    def stop(self) -> None:
+        self.kib = max(self.kib, self._read())
+        self._done.set()
+        self.join()
 
 
 def main(argv: list[str] | None = None) -> int:
