@@ -35,7 +35,7 @@ from kiosk.services.complaints.status import StatusNotFound, check_status
 from kiosk.services.health.base import Status
 from kiosk.services.health.outbox import check_outbox
 from kiosk.services.resident.ledger import ledger
-from kiosk.services.store import Store, open_store
+from kiosk.services.store import Store, _sqlite_pragmas, open_store
 from tests.services.complaints.central_side import KIOSK_CODE
 
 from .conftest import Central, Relief
@@ -189,11 +189,19 @@ def sender_for(
     )
 
 
-def test_every_connection_zeroes_what_it_deletes(store: Store) -> None:
-    """The store's connections run with secure_delete on, and the store's text is UTF-8."""
+def test_every_connection_zeroes_what_it_deletes(store: Store, tmp_path: Path) -> None:
+    """The store's connections run with secure_delete on, even on a build of SQLite that
+    has it off by default, and the store's text is UTF-8."""
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA encoding").scalar() == "UTF-8"
+    bare = sqlite3.connect(tmp_path / "bare.sqlite3")
+    try:
+        bare.execute("PRAGMA secure_delete=OFF")
+        _sqlite_pragmas(bare, None)  # what the store's engine runs on each new connection
+        assert bare.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    finally:
+        bare.close()
 
 
 def test_delivered_secrets_and_phones_are_in_no_byte_of_the_open_store(
