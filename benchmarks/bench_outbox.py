@@ -6,6 +6,10 @@ What is measured:
   synchronous=FULL, on this machine's disk), ``--filings`` times: its whole time, and the
   parts: the checks and routing preview (reads), the secret's scrypt hash, and the one
   write transaction up to its synced commit (target: p95 of the durable commit ≤ 20 ms).
+* **what an acknowledgement costs the kiosk** — ``--acks`` complaints filed and sent one
+  by one to the real server (SQLite) on loopback by ``OutboxSender.step``: the transaction
+  that records the acknowledgement and scrubs the secret and the phone (store with
+  secure_delete on), the WAL checkpoint with truncation after it, and the whole step.
 * **delivery delay after the network returns** — the central server is unreachable (the
   proxy listens on nothing) for ``--outage-s`` seconds while ``--backlog`` complaints are
   filed and the real ``OutboxSender`` thread retries with the configured backoff (base 2 s,
@@ -61,7 +65,7 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.request_signing import public_key_hex
 from kiosk.domain.tracking import new_secret, new_tracking_number
-from kiosk.services.complaints import filing
+from kiosk.services.complaints import filing, outbox
 from kiosk.services.complaints.client import CentralClient
 from kiosk.services.complaints.filing import ComplaintDraft, file_complaint
 from kiosk.services.complaints.outbox import OutboxSender, queue_depth
@@ -238,6 +242,64 @@ def bench_filing(folder: Path, filings: int) -> list[tuple[str, str, str, str, s
             )
         )
     return rows
+
+
+def bench_acknowledgement(folder: Path, acks: int) -> list[tuple[str, str, str, str]]:
+    """Per acknowledged complaint: recording it with the scrub, the WAL truncation after
+    it, and the whole step (post, server, both of those)."""
+    key = Ed25519PrivateKey.generate()
+    database = Database(sqlite_database(folder))
+    seed_central(database, HOUSEHOLDS, public_key_hex(key))
+    server = ServerThread(database)
+    server.start()
+    store = demo_store(folder)
+    client = CentralClient(server.url, kiosk_code=KIOSK_CODE, private_key=key, timeout_s=10)
+    draft = relief_draft(store, random.Random(4))
+    sender = OutboxSender(store.sessionmaker, client)
+    marks: list[float] = []
+    truncations: list[float] = []
+    steps: list[float] = []
+    real_truncate, real_mark = outbox.truncate_wal, sender._mark_sent
+
+    def timed_truncate(connection: object, **options: int) -> bool:
+        started = time.perf_counter()
+        try:
+            return real_truncate(connection, **options)  # type: ignore[arg-type]
+        finally:
+            truncations.append(time.perf_counter() - started)
+
+    def timed_mark(*args: object) -> None:
+        started = time.perf_counter()
+        try:
+            real_mark(*args)  # type: ignore[arg-type]
+        finally:
+            marks.append(time.perf_counter() - started)
+
+    outbox.truncate_wal = timed_truncate  # type: ignore[assignment]
+    sender._mark_sent = timed_mark  # type: ignore[method-assign]
+    try:
+        sender.step()  # the first step truncates what opening left
+        truncations.clear()
+        for _ in range(acks):
+            file_complaint(store.sessionmaker, draft, kiosk_code=KIOSK_CODE)
+            started = time.perf_counter()
+            assert sender.step().outcome.value == "sent"
+            steps.append(time.perf_counter() - started)
+    finally:
+        outbox.truncate_wal = real_truncate  # type: ignore[assignment]
+        client.close()
+        server.stop()
+        store.close()
+        database.dispose()
+    records = [mark - cut for mark, cut in zip(marks, truncations, strict=True)]
+    return [
+        (label, ms(percentile(values, 0.5)), ms(percentile(values, 0.95)), ms(max(values)))
+        for label, values in (
+            ("record the ack, scrub secret and phone (commit)", records),
+            ("WAL checkpoint (TRUNCATE) after it", truncations),
+            ("whole step: post, server, both of the above", steps),
+        )
+    ]
 
 
 def _wait_until_sent(store: Store, deadline_s: float) -> float:
@@ -461,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--filings", type=int, default=300)
+    parser.add_argument("--acks", type=int, default=100)
     parser.add_argument("--outage-s", type=float, default=30.0)
     parser.add_argument("--backlog", type=int, default=20)
     parser.add_argument("--threads", type=int, default=8)
@@ -469,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261129)
     args = parser.parse_args(argv)
     if args.quick:
-        args.filings, args.outage_s, args.backlog = 40, 6.0, 5
+        args.filings, args.acks, args.outage_s, args.backlog = 40, 20, 6.0, 5
         args.posts, args.runs = 80, 24
     print_machine("bench_outbox: complaints never lost, never twice")
     folder = Path(tempfile.mkdtemp(prefix="bench-outbox-", dir=ROOT / "var"))
@@ -478,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
         print_table(
             ("", "p50 ms", "p95 ms", "max ms", "p95 ≤ 20 ms"), bench_filing(folder, args.filings)
         )
+        print()
+        print(f"on each acknowledgement ({args.acks} complaints, real server on loopback)")
+        print_table(("", "p50 ms", "p95 ms", "max ms"), bench_acknowledgement(folder, args.acks))
         print()
         print(f"delivery after an outage of {args.outage_s:g} s ({args.backlog} waiting)")
         quiet = bench_delivery(folder, args.outage_s, args.backlog, wake=False)

@@ -7,6 +7,11 @@ the migration files; only when they differ (or cannot be told apart) does Alembi
 :func:`office_name_at_a_glance` reads the one thing the attract screen shows from the
 store, also with plain ``sqlite3``: importing this module loads neither SQLAlchemy nor
 Alembic, which come when a store is opened.
+
+What is removed from the store must leave no trace in its files: every connection zeroes
+what it deletes or overwrites (``secure_delete``), and :func:`truncate_wal` empties the WAL,
+which keeps pages as they were before each commit (the outbox calls it after it scrubs a
+delivered complaint).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -33,6 +38,13 @@ _REVISION_LINE = re.compile(
 )
 #: Levels whose names go before a place's name (see ``kiosk.services.places.place_name``).
 _NAMED_ABOVE = ("township", "village")
+#: How long a statement waits for another connection's lock before "database is locked".
+BUSY_TIMEOUT_MS = 5000
+#: How long a WAL checkpoint may hold up writers while it waits for readers.
+CHECKPOINT_BUSY_MS = 200
+#: Revisions whose outbox scrubbed delivered complaints without ``secure_delete``: the free
+#: space of such a store may still hold what was scrubbed, until it is rebuilt once.
+_BEFORE_SECURE_DELETE = frozenset({"0003", "0004"})
 
 
 class StoreError(Exception):
@@ -45,8 +57,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # What is deleted or overwritten is overwritten with zeros, in its page and in the pages
+    # it frees, so a scrubbed secret or phone is not left in the file's free space.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def truncate_wal(connection: Connection, *, busy_timeout_ms: int = CHECKPOINT_BUSY_MS) -> bool:
+    """Copy the WAL into the store file and cut the WAL to zero bytes; True when done.
+
+    The WAL keeps every page as it was before each commit, scrubbed or not, until a
+    checkpoint; only truncation removes those old pages from the disk. A checkpoint must
+    wait for readers of older pages and blocks writers while it waits, so it waits at most
+    ``busy_timeout_ms`` and reports False when a reader or a writer was in the way: try
+    again later. ``connection`` must not be in a transaction. On a store that is not in WAL
+    mode there is nothing to do (True).
+    """
+    driver = connection.connection.driver_connection
+    if driver is None or connection.dialect.name != "sqlite":
+        return True
+    if driver.in_transaction:
+        return False
+    driver.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+    try:
+        busy, _frames, _copied = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError:  # locked beyond the timeout
+        return False
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return int(busy) == 0
 
 
 def sqlite_url(path: Path) -> str:
@@ -86,7 +126,10 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it is current)."""
+    """Bring the schema to the newest migration (a no-op when it is current).
+
+    A store that delivered complaints before migration 0005 is then rebuilt once
+    (:func:`wipe_free_space`): the versions before scrubbed them without zeroing."""
     from alembic import command
 
     url = engine.url.render_as_string(hide_password=False)
@@ -97,6 +140,27 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    if current in _BEFORE_SECURE_DELETE and _has_delivered(engine):
+        log.info("Wiping the store's free space of what earlier versions scrubbed")
+        wipe_free_space(engine)
+
+
+def _has_delivered(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT 1 FROM complaint_outbox WHERE state = 'sent' LIMIT 1"
+        ).first()
+    return found is not None
+
+
+def wipe_free_space(engine: Engine) -> None:
+    """Rebuild the store (VACUUM) so no free page or free space of a page is left, then
+    truncate the WAL. It takes the write lock for as long as it runs (seconds for a county's
+    store) and needs as much free disk as the store: for start-up, not for a running kiosk."""
+    with engine.connect() as conn:
+        autocommit = conn.execution_options(isolation_level="AUTOCOMMIT")
+        autocommit.exec_driver_sql("VACUUM")
+        truncate_wal(autocommit, busy_timeout_ms=BUSY_TIMEOUT_MS)
 
 
 def migration_head() -> str | None:

@@ -11,6 +11,18 @@ Failures that may pass (no network, timeouts, 5xx, 401 while the terminal is not
 registered) hold back every row for a backoff with full jitter; a refusal (any other 4xx)
 means the body itself is wrong, so that row is marked refused, kept for staff, and the
 others go on.
+
+Gone means gone. The transaction that records an acknowledgement also removes what the
+kiosk no longer needs: the secret, the contact phone and who filed from the stored body,
+and the phone and the secret's hash from the complaint (the server holds its own; a status
+check of a delivered complaint asks the server). The store zeroes what it overwrites
+(``secure_delete``), but the WAL still holds the pages as they were before, so right after
+the commit the sender checkpoints the WAL into the store and truncates it. A checkpoint that
+finds a reader or writer in the way gives up quickly rather than hold up a resident's
+filing; the sender tries again before its next step and at least every ``wal_retry_s``
+while it waits. After a crash the acknowledgement and the scrub were committed together or
+not at all (then the row is resent and the server replays its answer), and the sender's
+first step on the next start truncates whatever WAL the crash left.
 """
 
 from __future__ import annotations
@@ -27,7 +39,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.base import utcnow
-from kiosk.domain.models import OutboxMessage, OutboxState
+from kiosk.domain.models import Complaint, OutboxMessage, OutboxState
 from kiosk.services.complaints import payload
 from kiosk.services.complaints.client import (
     Ack,
@@ -36,11 +48,16 @@ from kiosk.services.complaints.client import (
     Refused,
     Unauthorized,
 )
+from kiosk.services.store import truncate_wal
 
 log = logging.getLogger(__name__)
 
 #: How long an idle sender waits before looking at the table again, even without wake().
 IDLE_POLL_S = 60.0
+#: How soon a WAL checkpoint that was in another connection's way is tried again.
+WAL_RETRY_S = 5.0
+#: What a delivered complaint keeps as the hash of its secret: it matches no secret.
+SCRUBBED_SECRET_HASH = ""
 
 
 def backoff_delay(attempt: int, *, base_s: float, cap_s: float, rng: random.Random) -> float:
@@ -108,8 +125,9 @@ class OutboxSender(threading.Thread):
     """Sends the outbox to the central server on its own thread (no Qt).
 
     ``on_depth`` is called (on this thread) with the number of pending complaints after
-    every change; a view can adapt it to a Qt signal. ``clock`` and ``rng`` are injectable
-    so the backoff can be tested without waiting.
+    every change (after a delivery, once the WAL checkpoint that follows it was tried); a
+    view can adapt it to a Qt signal. ``clock`` and ``rng`` are injectable so the backoff
+    can be tested without waiting.
     """
 
     def __init__(
@@ -123,6 +141,7 @@ class OutboxSender(threading.Thread):
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         idle_poll_s: float = IDLE_POLL_S,
+        wal_retry_s: float = WAL_RETRY_S,
     ) -> None:
         super().__init__(name="outbox-sender", daemon=True)
         self._sessions = sessions
@@ -133,6 +152,9 @@ class OutboxSender(threading.Thread):
         self._clock = clock
         self._rng = rng or random.SystemRandom()
         self._idle_poll_s = idle_poll_s
+        self._wal_retry_s = wal_retry_s
+        #: The WAL may hold pages from before a scrub (or from before a crash): truncate it.
+        self.wal_to_truncate = True
         self._wake = threading.Event()
         self._stopping = threading.Event()
         #: Failures in a row that may pass; 0 while the server answers.
@@ -175,6 +197,8 @@ class OutboxSender(threading.Thread):
 
     def step(self) -> Step:
         """Send the oldest due row, if any, and say how long to wait before the next step."""
+        if self.wal_to_truncate:
+            self._truncate_wal()
         now = self._clock()
         with self._sessions() as session:
             row = session.scalars(
@@ -227,9 +251,19 @@ class OutboxSender(threading.Thread):
                 OutboxMessage.state == OutboxState.PENDING
             )
         )
+        poll_s = self._idle_poll_s
+        if self.wal_to_truncate:
+            poll_s = min(poll_s, self._wal_retry_s)
         if upcoming is None:
-            return self._idle_poll_s
-        return min(self._idle_poll_s, max(0.0, (upcoming - now).total_seconds()))
+            return poll_s
+        return min(poll_s, max(0.0, (upcoming - now).total_seconds()))
+
+    def _truncate_wal(self) -> None:
+        """Checkpoint the WAL into the store and truncate it; on a busy store, try later."""
+        with self._sessions() as session:
+            self.wal_to_truncate = not truncate_wal(session.connection())
+        if self.wal_to_truncate:
+            log.debug("the WAL is in use; it is truncated on a later step")
 
     # -- bookkeeping, each in its own short transaction ----------------------------------
 
@@ -243,8 +277,11 @@ class OutboxSender(threading.Thread):
             row.attempts += 1
             row.response = ack.raw
             row.last_error = ""
-            # The server holds the secret's hash now; the kiosk no longer needs it here.
+            # The server holds the secret's hash and the phone now; the kiosk needs neither.
             row.body = payload.scrubbed(row.body)
+            complaint = session.get_one(Complaint, row.complaint_id)
+            complaint.contact_phone = None
+            complaint.secret_hash = SCRUBBED_SECRET_HASH
             if recovered:
                 # The server is back: what was held back by the backoff is due at once.
                 session.execute(
@@ -255,6 +292,9 @@ class OutboxSender(threading.Thread):
                     )
                     .values(next_attempt_at=now)
                 )
+        # Set before trying, so that a checkpoint that fails in any way is tried again.
+        self.wal_to_truncate = True
+        self._truncate_wal()
         log.info(
             "complaint ending %s acknowledged by the central server%s",
             ack.tracking_number[-4:],
