@@ -391,7 +391,7 @@ PLAIN = World(
 )
 
 
-@settings(max_examples=60)
+@settings(max_examples=40)
 @given(worlds())
 # The township office would hear the village official, but the helper works there.
 @example(PLAIN)
