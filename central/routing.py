@@ -1,9 +1,10 @@
 """Routing on the server: the domain's pure rule, fed with rows of the central database.
 
-The kiosk builds the same case from its own store (it may not share code with the server
-beyond ``kiosk.domain``), so this module mirrors that one: the household's village (for a
-complaint about no household, the region of the terminal that sent it), its current
-responsible cadres, and the parties the complaint names, each with every post held.
+The routing input is built by :mod:`kiosk.domain.routing_input`, the builder the kiosk uses
+on its own store, so the office the kiosk showed is the office chosen here. This module only
+reads rows into that builder's plain facts: the household's village and its assignments
+(for a complaint about no household, the region of the terminal that sent it), every post
+of each cadre, and the parties the complaint names.
 
 Who must never see a complaint (:func:`hidden_cadre_codes`) goes one step beyond the rule's
 own list: besides the responsible cadres and every cadre named, every cadre who works or
@@ -13,7 +14,7 @@ that name), since a complaint about a village committee is about its members too
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -30,7 +31,16 @@ from kiosk.domain.models import (
     PartyKind,
     RegionLevel,
 )
-from kiosk.domain.routing import Office, Party, Post, Routing, RoutingCase, route
+from kiosk.domain.routing import Office, Post, Routing, RoutingCase, route
+from kiosk.domain.routing_input import (
+    Assigned,
+    CadreFacts,
+    DescribedParty,
+    HouseholdFacts,
+    Named,
+    UnitFacts,
+    routing_case,
+)
 
 
 @dataclass(frozen=True)
@@ -45,54 +55,39 @@ class NamedParty:
     level: RegionLevel | None = None
 
 
-def cadre_party(cadre: Cadre) -> Party:
-    """A cadre with the current post and every earlier one."""
+def cadre_facts(cadre: Cadre) -> CadreFacts:
+    """A cadre's current unit and every post they held."""
     posts = tuple(
         Post(post.unit, post.region_code, post.level, post.start_date, post.end_date)
         for post in cadre.posts
     )
-    return Party(
-        kind=PartyKind.CADRE,
-        name=cadre.name,
-        cadre_code=cadre.code,
-        region_code=cadre.region_code,
-        level=cadre.level,
-        posts=posts,
-        unit=cadre.unit,
-    )
+    return CadreFacts(cadre.code, cadre.unit, cadre.region_code, cadre.level, posts)
 
 
-def named_party(party: NamedParty) -> Party:
+def named_facts(party: NamedParty) -> Named:
+    """What a named party is known to be: a cadre or office found, or as described."""
     if party.cadre is not None:
-        return cadre_party(party.cadre)
+        return cadre_facts(party.cadre)
     if party.office is not None:
-        return Party(
-            kind=PartyKind.OFFICE,
-            name=party.office.name,
-            region_code=party.office.region_code,
-            level=party.office.level,
-            office_code=party.office.code,
-            unit=party.office.name,
-        )
-    return Party(
-        kind=party.kind,
-        name=party.name,
-        region_code=party.region_code,
-        level=party.level,
-        unit=party.name if party.kind is PartyKind.DEPARTMENT else "",
-    )
+        office = party.office
+        return Office(office.code, office.name, office.region_code, office.level)
+    if party.kind is PartyKind.DEPARTMENT:
+        return UnitFacts(party.name, party.region_code, party.level)
+    return DescribedParty(party.kind, party.name, party.region_code, party.level)
 
 
-def responsible_cadres(session: Session, household: Household) -> list[Cadre]:
-    """The household's current responsible cadres (assignments without an end date)."""
+def household_facts(session: Session, household: Household) -> HouseholdFacts:
+    """The household's village and every assignment to it, current and earlier."""
     statement = (
-        select(Cadre)
-        .join(Assignment, Assignment.cadre_id == Cadre.id)
-        .where(Assignment.household_id == household.id, Assignment.end_date.is_(None))
-        .options(selectinload(Cadre.posts))
-        .order_by(Cadre.code)
+        select(Assignment)
+        .where(Assignment.household_id == household.id)
+        .options(selectinload(Assignment.cadre).selectinload(Cadre.posts))
     )
-    return list(session.scalars(statement).unique())
+    assignments = tuple(
+        Assigned(cadre_facts(row.cadre), row.start_date, row.end_date)
+        for row in session.scalars(statement)
+    )
+    return HouseholdFacts(household.village_code, assignments)
 
 
 def all_offices(session: Session) -> list[Office]:
@@ -106,14 +101,15 @@ def build_case(
     parties: Iterable[NamedParty],
     *,
     region_code: str | None = None,
+    offices: Sequence[Office] | None = None,
 ) -> RoutingCase:
     """The case of a complaint about ``household``; without one it belongs to
     ``region_code`` (the sending terminal's region; None: where the parties are)."""
-    responsible = responsible_cadres(session, household) if household is not None else []
-    return RoutingCase(
-        household_region_code=household.village_code if household is not None else region_code,
-        responsible=tuple(cadre_party(cadre) for cadre in responsible),
-        implicated=tuple(named_party(party) for party in parties),
+    return routing_case(
+        household_facts(session, household) if household is not None else None,
+        [named_facts(party) for party in parties],
+        offices=all_offices(session) if offices is None else offices,
+        region_code=region_code,
     )
 
 
@@ -125,8 +121,9 @@ def route_complaint(
     region_code: str | None = None,
 ) -> Routing:
     """Where a new complaint goes; raises ``kiosk.domain.routing.NoOfficeFound``."""
-    case = build_case(session, household, parties, region_code=region_code)
-    return route(case, all_offices(session))
+    offices = all_offices(session)
+    case = build_case(session, household, parties, region_code=region_code, offices=offices)
+    return route(case, offices)
 
 
 def stored_parties(complaint: Complaint) -> list[NamedParty]:

@@ -3,7 +3,8 @@
 The kiosk calls :func:`route` to show a resident where their complaint will go, even offline;
 the central server calls it again when the complaint arrives and its answer is final. Both
 hand it plain frozen values, never ORM objects, so the rule can be read and tested alone
-(``kiosk.services.complaints.routing_case`` builds the values from the local store).
+(``kiosk.domain.routing_input`` builds them, the same way for both, from facts each side
+reads from its own database).
 
 Public names (stable; other modules import them):
 
@@ -19,8 +20,8 @@ office_code=None, unit="")``
     and disagree the higher one counts). ``office_code`` names the discipline office the
     party is, or works in. ``unit`` is the name of the current unit.
 ``RoutingCase(household_region_code, responsible=(), implicated=())``
-    The household's village (None when unknown), its responsible cadres (the store builder
-    passes former ones too), and the parties the complaint names.
+    The household's village (None when unknown), its current responsible cadres, and the
+    parties the complaint names.
 ``route(case, offices) -> Routing``
     ``Routing(office, required_level, hidden_from_cadres, reason_zh, reason_en)``.
 ``NoOfficeFound``

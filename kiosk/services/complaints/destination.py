@@ -14,12 +14,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.models import Cadre, Household
 from kiosk.domain.routing import NoOfficeFound
+from kiosk.domain.routing_input import Named, UnitFacts
 from kiosk.services.complaints.draft import ComplaintDraft
-from kiosk.services.complaints.routing_case import (
-    party_from_cadre,
-    party_from_unit,
-    route_in_store,
-)
+from kiosk.services.complaints.routing_case import cadre_facts, route_in_store
 
 
 @dataclass(frozen=True)
@@ -53,9 +50,9 @@ def destination_for(
     """
     household = session.get(Household, draft.household_id) if draft.household_id else None
     cadres = session.scalars(select(Cadre).where(Cadre.code.in_(draft.implicated_cadre_codes)))
-    implicated = [party_from_cadre(session, cadre) for cadre in cadres]
+    implicated: list[Named] = [cadre_facts(cadre) for cadre in cadres]
     implicated += [
-        party_from_unit(unit.name.strip(), unit.region_code, unit.level)
+        UnitFacts(unit.name.strip(), unit.region_code, unit.level)
         for unit in draft.implicated_units
     ]
     try:

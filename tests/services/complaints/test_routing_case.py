@@ -31,7 +31,8 @@ from kiosk.domain.models import (
     Region,
     RegionLevel,
 )
-from kiosk.domain.routing import NoOfficeFound, Party, region_level
+from kiosk.domain.routing import NoOfficeFound, region_level
+from kiosk.domain.routing_input import DescribedParty, cadre_party
 from kiosk.services.complaints.choices import (
     complainant_name,
     implicated_choices,
@@ -40,9 +41,9 @@ from kiosk.services.complaints.choices import (
 from kiosk.services.complaints.destination import destination_for
 from kiosk.services.complaints.draft import ComplaintDraft, NamedUnit
 from kiosk.services.complaints.routing_case import (
-    party_from_cadre,
-    party_from_department,
-    responsible_parties,
+    cadre_facts,
+    department_facts,
+    household_facts,
     route_in_store,
     routing_case,
     store_offices,
@@ -177,22 +178,29 @@ def test_cadre_party_carries_posts_and_office_but_no_name(
 ) -> None:
     """A cadre's earlier posts and their discipline office are carried; their name is not."""
     session, _ = store_session
-    moved = party_from_cadre(session, _cadre_named(session, "M1"))
+    offices = store_offices(session)
+    moved = cadre_party(cadre_facts(_cadre_named(session, "M1")), offices)
     assert {(p.unit, p.level) for p in moved.posts} == {
         ("龙里县农业局", L.COUNTY),
         ("冠山街道办事处", L.TOWNSHIP),
     }
     assert moved.highest_level() is L.COUNTY and moved.office_code is None
-    inspector = party_from_cadre(session, _cadre_named(session, "R1"))
+    inspector = cadre_party(cadre_facts(_cadre_named(session, "R1")), offices)
     assert inspector.office_code == "T1"
     assert inspector.name == ""
 
 
 def test_the_current_helper_is_responsible(store_session: tuple[Session, Ids]) -> None:
-    """Only the helper whose assignment is open counts, as on the central server."""
+    """Both assignments are read; only the helper whose assignment is open counts."""
     session, ids = store_session
     household = session.get_one(Household, ids.household)
-    assert [p.cadre_code for p in responsible_parties(session, household)] == ["R1"]
+    facts = household_facts(session, household)
+    assert sorted((a.cadre.code, a.current) for a in facts.assignments) == [
+        ("R0", False),
+        ("R1", True),
+    ]
+    case = routing_case(session, household=household)
+    assert [p.cadre_code for p in case.responsible] == ["R1"]
 
 
 def test_village_official_skips_the_helpers_office(store_session: tuple[Session, Ids]) -> None:
@@ -232,7 +240,7 @@ def test_paying_department_goes_to_its_county_commission(
     session, ids = store_session
     record = session.get_one(AidRecord, ids.aid_record)
     routing = route_in_store(
-        session, household=record.household, implicated=[party_from_department(record)]
+        session, household=record.household, implicated=[department_facts(record)]
     )
     assert routing.office.code == "C"
     assert routing.required_level is L.COUNTY
@@ -256,10 +264,11 @@ def test_unknown_cadre_falls_back_to_what_was_said(store_session: tuple[Session,
 
 
 def test_plain_parties_pass_through(store_session: tuple[Session, Ids]) -> None:
-    """A ready Party is used as it is; with nothing to place the complaint, NoOfficeFound."""
+    """Facts are used as they are; with nothing to place the complaint, NoOfficeFound."""
     session, _ = store_session
+    person = DescribedParty(PartyKind.PERSON, "某某")
     with pytest.raises(NoOfficeFound) as raised:
-        route_in_store(session, household=None, implicated=[Party(PartyKind.PERSON, "某某")])
+        route_in_store(session, household=None, implicated=[person])
     assert "某某" not in raised.value.reason_zh + raised.value.reason_en
 
 
