@@ -28,11 +28,13 @@ def client_address(request: Request) -> str:
     unless the server takes the address from the proxy's ``X-Forwarded-For``. ``kiosk-central
     serve`` runs uvicorn with ``proxy_headers`` and trusts them from 127.0.0.1 only, which
     fits the deployment (nginx on the same host with ``proxy_set_header X-Forwarded-For
-    $proxy_add_x_forwarded_for``); uvicorn then takes the last address the proxy did not
-    add, so a client cannot pick its own. A proxy on another host needs its address in
-    ``forwarded_allow_ips``, a setting (``server.trusted_proxies``) the server would have to
-    gain. Browsers behind one NAT share its address, and so share a throttle: an account
-    locked that way is opened with ``kiosk-central unlock-inspector``.
+    $proxy_add_x_forwarded_for``); uvicorn then takes the rightmost address that is not a
+    trusted proxy, the peer nginx appended, so a client cannot pick its own by sending the
+    header. A proxy on another host needs its address in uvicorn's ``forwarded_allow_ips``,
+    which would need a setting of its own (say ``server.trusted_proxies``); without it all
+    inspectors would share the proxy's address. Browsers behind one NAT share an address,
+    and so a throttle: an account locked that way is opened with ``kiosk-central
+    unlock-inspector``.
     """
     return request.client.host if request.client is not None else "unknown"
 
