@@ -8,12 +8,12 @@ that many guesses slow for someone holding a copy of the database. What protects
 is a key the database does not hold, the pepper (``security.secret_pepper_file``): the
 secret is first keyed with HMAC-SHA-256 under it, then hashed with argon2id at OWASP's
 minimum (19 MiB, two passes, one lane). Without the pepper a stolen hash cannot check a
-single guess (the key, 256 bits or more, would have to be found first); with it, each guess
-still costs an argon2 run, some 25 ms of a core, so all 10^6 secrets of one complaint take
-about 7 core-hours, against 33-60 for the old hash, which needed no key at all (figures in
-the README's Benchmarks). The server spends an eighth of the old hash's CPU per complaint.
-Secrets hashed before the pepper (plain argon2 of the secret, library defaults) keep
-verifying, and are rehashed when their holder next shows the right secret.
+single guess (a key of 32 random bytes or more would have to be found first); with it,
+each guess still costs an argon2 run, some 25 ms of a core, so all 10^6 secrets of one
+complaint take about 7 core-hours, against 33-60 for the old hash, which needed no key at
+all (figures in the README's Benchmarks). The server spends an eighth of the old hash's CPU
+per complaint. Secrets hashed before the pepper (plain argon2 of the secret, library
+defaults) keep verifying, and are rehashed when their holder next shows the right secret.
 """
 
 from __future__ import annotations
