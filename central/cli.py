@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
 
+    unlock = commands.add_parser(
+        "unlock-inspector",
+        parents=[common],
+        help="forget an inspector's wrong passwords and lift every lock on the account",
+    )
+    unlock.add_argument("username")
+
     seed = commands.add_parser(
         "seed", parents=[common], help="copy regions, households... from a kiosk store"
     )
@@ -319,6 +326,30 @@ def _add_inspector(database: Database, args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
+def _unlock_inspector(database: Database, args: argparse.Namespace) -> ExitCode:
+    # Here, not at the top: importing the inbox loads its web framework and templates.
+    from central.inbox.auth import unlock
+
+    with database.write_session() as session:
+        inspector_id = session.scalar(
+            select(Inspector.id).where(Inspector.username == args.username)
+        )
+        if inspector_id is None:
+            raise CommandError(
+                ExitCode.NOT_FOUND,
+                f"没有调查人员 {args.username}。",
+                f"No inspector {args.username}.",
+            )
+        clients = unlock(session, inspector_id)
+        session.commit()
+    _say(
+        f"调查人员 {args.username} 已解锁（清除了{clients}个地址的错误记录）。",
+        f"Inspector {args.username} unlocked: wrong passwords from {clients} "
+        f"address{'es' if clients != 1 else ''} forgotten.",
+    )
+    return ExitCode.OK
+
+
 def _seed(database: Database, args: argparse.Namespace) -> ExitCode:
     try:
         with database.begin_write() as conn:
@@ -341,6 +372,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], ExitCode]] = {
     "revoke-kiosk": _revoke_kiosk,
     "list-kiosks": _list_kiosks,
     "add-inspector": _add_inspector,
+    "unlock-inspector": _unlock_inspector,
     "seed": _seed,
 }
 

@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 #: Public key for ID-number hashes when none is configured: the same demo key as the kiosk's.
 DEMO_ID_HASH_KEY = b"citizen-kiosk demo key: never use in production!!"
+#: Public pepper for complaint secrets when none is configured (demo only: it protects nothing).
+DEMO_SECRET_PEPPER = b"citizen-kiosk demo secret pepper: never use in production!"
 
 
 class SettingsError(Exception):
@@ -61,6 +64,7 @@ class Settings:
     port: int = 8470
     cookie_secure: bool = False
     id_hash_key_file: Path | None = None
+    secret_pepper_file: Path | None = None
     time_limit_days: Mapping[ComplaintCategory, int] = field(default_factory=_default_time_limits)
     appeal_window_days: int = 15
     login_max_failures: int = 5
@@ -73,17 +77,25 @@ class Settings:
 
     def id_hash_key(self) -> bytes:
         """The secret for ID-number lookup hashes; the demo key when none is configured."""
-        if self.id_hash_key_file is None:
-            return DEMO_ID_HASH_KEY
-        try:
-            key = self.id_hash_key_file.read_bytes().strip()
-        except OSError as exc:
-            raise SettingsError(
-                f"security.id_hash_key_file: cannot read {self.id_hash_key_file} ({exc.strerror})"
-            ) from None
-        if len(key) < 32:
-            raise SettingsError("security.id_hash_key_file: the key must be at least 32 bytes")
-        return key
+        return _read_key(self.id_hash_key_file, "security.id_hash_key_file", DEMO_ID_HASH_KEY)
+
+    @cached_property
+    def secret_pepper(self) -> bytes:
+        """The server-only key of complaint secrets' hashes (``central.passwords``); the
+        demo pepper when none is configured. Read once: every complaint filed uses it."""
+        return _read_key(self.secret_pepper_file, "security.secret_pepper_file", DEMO_SECRET_PEPPER)
+
+
+def _read_key(path: Path | None, name: str, demo: bytes) -> bytes:
+    if path is None:
+        return demo
+    try:
+        key = path.read_bytes().strip()
+    except OSError as exc:
+        raise SettingsError(f"{name}: cannot read {path} ({exc.strerror})") from None
+    if len(key) < 32:
+        raise SettingsError(f"{name}: the key must be at least 32 bytes")
+    return key
 
 
 def _defaults() -> dict[str, dict[str, Any]]:
@@ -180,13 +192,16 @@ def load_settings(
     url = database_url or v["database"]["url"].strip()
     if not url:
         url = f"sqlite+pysqlite:///{default_data_dir(env) / 'central.sqlite3'}"
-    key_file = v["security"]["id_hash_key_file"].strip()
-    return Settings(
+    security = v["security"]
+    key_file = security["id_hash_key_file"].strip()
+    pepper_file = security["secret_pepper_file"].strip()
+    settings = Settings(
         database_url=url,
         host=host,
         port=port,
         cookie_secure=_cookie_secure(server["cookie_secure"], host),
         id_hash_key_file=Path(key_file).expanduser() if key_file else None,
+        secret_pepper_file=Path(pepper_file).expanduser() if pepper_file else None,
         time_limit_days=limits,
         appeal_window_days=complaints["appeal_window_days"],
         login_max_failures=login["max_failures"],
@@ -196,3 +211,6 @@ def load_settings(
         log_level=level,
         source=path,
     )
+    # Read now, so a missing or short pepper stops the server at start, not the first filing.
+    settings.secret_pepper  # noqa: B018
+    return settings

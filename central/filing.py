@@ -27,7 +27,7 @@ from central.api.schemas import ComplaintIn, ImplicatedIn
 from central.config import Settings
 from central.errors import ApiError, json_bytes
 from central.models import IdempotencyRecord
-from central.passwords import hash_password
+from central.passwords import hash_secret
 from central.routing import NamedParty, route_complaint
 from central.timefmt import iso_utc, utcnow
 from kiosk.domain.models import (
@@ -112,7 +112,7 @@ def file_complaint(
         if record is not None:
             return _replay(record, body_sha256)
     # Hashing takes tens of milliseconds: do it before any transaction holds a lock.
-    secret_hash = hash_password(complaint.secret)
+    secret_hash = hash_secret(complaint.secret, settings.secret_pepper)
     with sessions() as session:
         try:
             return _store(

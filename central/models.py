@@ -85,8 +85,6 @@ class Inspector(CentralBase):
     cadre_code: Mapped[str | None] = mapped_column(String(32), default=None)
     #: argon2id hash of the password (``central.passwords``).
     password_hash: Mapped[str] = mapped_column(String(255))
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -94,6 +92,27 @@ class Inspector(CentralBase):
     sessions: Mapped[list[InspectorSession]] = relationship(
         back_populates="inspector", cascade="all, delete-orphan"
     )
+
+
+class LoginThrottle(CentralBase):
+    """Wrong passwords in a row for one inspector from one client address, and the lock
+    they earned: only that address is locked out, never the account (``central.inbox.auth``).
+
+    A client's sign-in resets its row; ``kiosk-central unlock-inspector`` removes the
+    account's rows; any row goes a day after its last use or the end of its lock.
+    """
+
+    __tablename__ = "login_throttles"
+    __table_args__ = (UniqueConstraint("inspector_id", "client"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    #: The client's address as the server sees it (see ``central.inbox.login``).
+    client: Mapped[str] = mapped_column(String(64))
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    #: When this row may be forgotten: a day after its last use or the end of its lock.
+    forget_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class InspectorSession(CentralBase):
@@ -158,6 +177,7 @@ __all__ = [
     "IdempotencyRecord",
     "Inspector",
     "InspectorSession",
+    "LoginThrottle",
     "PublicNote",
     "SeenNonce",
     "StatusAttempt",

@@ -29,9 +29,12 @@ def complaint_appeal(
     """Reopen a concluded complaint; answers with its new status."""
     query = parse(AppealIn, signed.body)
     now = utcnow()
-    window = settings(request).appeal_window_days
+    config = settings(request)
+    window = config.appeal_window_days
     with sessions(request)() as session:
-        complaint = find_by_secret(session, query.tracking_number, query.secret, now)
+        complaint = find_by_secret(
+            session, query.tracking_number, query.secret, now, pepper=config.secret_pepper
+        )
         try:
             appeal(session, complaint, text=query.text, now=now, window_days=window)
         except TransitionError as exc:

@@ -1,8 +1,10 @@
 """Finding a complaint by tracking number and secret, with guessing throttled.
 
 An unknown tracking number and a wrong secret get the same 404 after the same work (a
-dummy hash is checked for an unknown number), and both count as a wrong attempt, so neither
-the answer nor its timing tells whether a number exists.
+dummy peppered hash is checked for an unknown number), and both count as a wrong attempt, so
+neither the answer nor its timing tells whether a number exists. The one exception is a
+complaint whose secret still has the pre-pepper hash: a wrong secret for it costs that
+older, slower argon2 run, until its holder's next right answer replaces it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 from central.errors import ApiError
 from central.lifecycle import can_appeal
 from central.models import StatusAttempt
-from central.passwords import burn_verification, verify_password
+from central.passwords import burn_secret_verification, check_secret
 from central.public_notes import public_history
 from central.timefmt import iso_utc
 from kiosk.domain.models import Complaint
@@ -34,8 +36,14 @@ def not_found() -> ApiError:
     )
 
 
-def find_by_secret(session: Session, tracking_number: str, secret: str, now: datetime) -> Complaint:
-    """The complaint, or ApiError 404 (wrong pair) / 429 (too many wrong secrets)."""
+def find_by_secret(
+    session: Session, tracking_number: str, secret: str, now: datetime, *, pepper: bytes
+) -> Complaint:
+    """The complaint, or ApiError 404 (wrong pair) / 429 (too many wrong secrets).
+
+    ``pepper`` is the key of the secrets' hashes (``Settings.secret_pepper``). A right
+    secret under an old-format hash is rehashed and committed here.
+    """
     since = now - WINDOW
     attempts = select(func.count(), func.min(StatusAttempt.at)).where(
         StatusAttempt.tracking_number == tracking_number, StatusAttempt.at > since
@@ -54,9 +62,14 @@ def find_by_secret(session: Session, tracking_number: str, secret: str, now: dat
         select(Complaint).where(Complaint.tracking_number == tracking_number)
     ).one_or_none()
     if complaint is None:
-        burn_verification(secret)
-    elif verify_password(complaint.secret_hash, secret):
-        return complaint
+        burn_secret_verification(secret, pepper)
+    else:
+        check = check_secret(complaint.secret_hash, secret, pepper)
+        if check.matches:
+            if check.new_hash is not None:
+                complaint.secret_hash = check.new_hash
+                session.commit()
+            return complaint
     session.execute(
         delete(StatusAttempt).where(
             StatusAttempt.tracking_number == tracking_number, StatusAttempt.at <= since

@@ -28,6 +28,9 @@ def complaint_status(
     """The status, the office and the public notes of one complaint."""
     query = parse(StatusIn, signed.body)
     now = utcnow()
+    config = settings(request)
     with sessions(request)() as session:
-        complaint = find_by_secret(session, query.tracking_number, query.secret, now)
-        return status_document(complaint, now, settings(request).appeal_window_days)
+        complaint = find_by_secret(
+            session, query.tracking_number, query.secret, now, pepper=config.secret_pepper
+        )
+        return status_document(complaint, now, config.appeal_window_days)

@@ -20,6 +20,25 @@ log = logging.getLogger(__name__)
 _YEAR = 365 * 24 * 3600
 
 
+def client_address(request: Request) -> str:
+    """The address whose wrong passwords are counted and locked out (``Authenticator``).
+
+    It is the peer as the server sees it. Behind a reverse proxy that peer is the proxy, so
+    every browser would share one throttle and one guesser could lock everyone out again,
+    unless the server takes the address from the proxy's ``X-Forwarded-For``. ``kiosk-central
+    serve`` runs uvicorn with ``proxy_headers`` and trusts them from 127.0.0.1 only, which
+    fits the deployment (nginx on the same host with ``proxy_set_header X-Forwarded-For
+    $proxy_add_x_forwarded_for``); uvicorn then takes the rightmost address that is not a
+    trusted proxy, the peer nginx appended, so a client cannot pick its own by sending the
+    header. A proxy on another host needs its address in uvicorn's ``forwarded_allow_ips``,
+    which would need a setting of its own (say ``server.trusted_proxies``); without it all
+    inspectors would share the proxy's address. Browsers behind one NAT share an address,
+    and so a throttle: an account locked that way is opened with ``kiosk-central
+    unlock-inspector``.
+    """
+    return request.client.host if request.client is not None else "unknown"
+
+
 def router(inbox: Inbox) -> APIRouter:
     routes = APIRouter()
 
@@ -47,7 +66,9 @@ def router(inbox: Inbox) -> APIRouter:
         ):
             raise Refused
         with inbox.transaction() as session:
-            inspector = inbox.auth.authenticate(session, username.strip(), password)
+            inspector = inbox.auth.authenticate(
+                session, username.strip(), password, client=client_address(request)
+            )
             token = None if inspector is None else inbox.auth.open_session(session, inspector)
             inspector_id = None if inspector is None else inspector.id
         if token is None:

@@ -220,3 +220,42 @@ def test_migrating_prints_no_alembic_chatter(tmp_path: Path, clean_environ: dict
     assert result.returncode == 0, result.stderr
     assert "alembic" not in result.stderr.lower()
     assert (tmp_path / "c.db").exists()
+
+
+def _sign_in(database: Database, client: str, password: str) -> bool:
+    from central.inbox.auth import Authenticator, LoginPolicy
+
+    with database.session() as session, session.begin():
+        found = Authenticator(LoginPolicy()).authenticate(
+            session, "zhang.wei", password, client=client
+        )
+        return found is not None
+
+
+def test_unlock_inspector_lifts_every_clients_lock(
+    central_db: Database, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two addresses locked out of one account sign in again after unlock-inspector."""
+    from tests.central.inbox.inbox_world import add_inspector
+
+    with central_db.session() as session:
+        add_inspector(session, "zhang.wei", "张伟", world.county_office, password=PASSWORD)
+        session.commit()
+    for client in ("10.0.0.7", "10.0.0.8"):
+        for _ in range(5):
+            assert not _sign_in(central_db, client, "wrong guess")
+        assert not _sign_in(central_db, client, PASSWORD)
+    assert main(["unlock-inspector", "zhang.wei", "--db", central_db.url]) == ExitCode.OK
+    out = capsys.readouterr().out
+    assert "已解锁" in out and "from 2 addresses" in out
+    assert _sign_in(central_db, "10.0.0.7", PASSWORD)
+    assert _sign_in(central_db, "10.0.0.8", PASSWORD)
+
+
+def test_unlock_inspector_names_an_unknown_user(
+    central_db: Database, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown username: NOT_FOUND, said in both languages."""
+    assert main(["unlock-inspector", "nobody", "--db", central_db.url]) == ExitCode.NOT_FOUND
+    err = capsys.readouterr().err
+    assert "没有调查人员 nobody" in err and "No inspector nobody" in err

@@ -37,7 +37,7 @@ def test_first_filing_is_stored_routed_and_acknowledged(
         complaint = session.scalars(select(Complaint)).one()
         assert complaint.office is not None and complaint.office.code == world.township_office
         assert complaint.claimed_received_fen == 400_000
-        assert complaint.secret_hash.startswith("$argon2")
+        assert complaint.secret_hash.startswith("hmac-sha256$$argon2id$")
         assert body["secret"] not in complaint.secret_hash
         assert complaint.due_at is not None
         assert (complaint.due_at - complaint.created_at).days == 30

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from central.app import create_app
 from central.config import Settings
 from central.db import Database
-from central.models import Inspector, InspectorSession
+from central.models import Inspector, InspectorSession, LoginThrottle
 from central.timefmt import utcnow
 from tests.central.inbox.inbox_world import PASSWORD, Browser, InboxWorld, csrf_of, serve
 
@@ -38,37 +38,38 @@ def test_wrong_password_and_unknown_user_get_the_same_answer(browser: Browser) -
     assert "inbox_session" not in browser.http.cookies
 
 
-def test_five_failures_lock_the_account_even_for_the_right_password(
+def test_five_failures_lock_the_client_out_even_for_the_right_password(
     browser: Browser, central_db: Database
 ) -> None:
-    """After five wrong passwords the right one is refused too, until the lock ends."""
+    """After five wrong passwords the right one from the same client is refused too, until
+    the lock ends."""
     for _ in range(5):
         assert browser.login("zhang", "guess").status_code == 401
     assert browser.login("zhang").status_code == 401
     with central_db.session() as session:
-        inspector = session.scalars(select(Inspector).where(Inspector.username == "zhang")).one()
-        assert inspector.failed_logins == 5
-        assert inspector.locked_until is not None
+        throttle = session.scalars(select(LoginThrottle)).one()
+        assert (throttle.client, throttle.failures) == ("127.0.0.1", 5)
+        assert throttle.locked_until is not None
         # The lock ends: move it into the past, as time would.
-        inspector.locked_until = inspector.locked_until - timedelta(minutes=16)
+        throttle.locked_until = throttle.locked_until - timedelta(minutes=16)
         session.commit()
     assert browser.login("zhang").status_code == 303
 
 
 def test_lock_grows_after_further_failures(browser: Browser, central_db: Database) -> None:
     """A second round of five failures locks for twice as long as the first."""
+    for _ in range(5):
+        browser.login("zhang", "guess")
     with central_db.session() as session:
-        session.execute(
-            update(Inspector).where(Inspector.username == "zhang").values(failed_logins=5)
-        )
+        session.execute(update(LoginThrottle).values(locked_until=utcnow()))
         session.commit()
     for _ in range(5):
         browser.login("zhang", "guess")
     with central_db.session() as session:
-        inspector = session.scalars(select(Inspector).where(Inspector.username == "zhang")).one()
-        assert inspector.locked_until is not None
-        left = inspector.locked_until - utcnow()
-        assert inspector.failed_logins == 10
+        throttle = session.scalars(select(LoginThrottle)).one()
+        assert throttle.locked_until is not None
+        left = throttle.locked_until - utcnow()
+        assert throttle.failures == 10
     assert left > timedelta(minutes=29)
 
 
