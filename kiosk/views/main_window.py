@@ -23,12 +23,12 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.services.identity_source import CardRead, IdentitySource
-from kiosk.views.attract import AttractScreen, shanghai_now
-from kiosk.views.error_screen import ErrorScreen
+from kiosk.views.screens.attract import AttractScreen, shanghai_now
+from kiosk.views.screens.error_screen import ErrorScreen
 from kiosk.views.i18n import Translations
 from kiosk.views.session import IdleWatch, ResidentSession
 from kiosk.views.shell.confirm_end import ConfirmEndPanel
-from kiosk.views.shell.home import HomeScreen
+from kiosk.views.screens.home import HomeScreen
 from kiosk.views.shell.memory import release_memory
 from kiosk.views.shell.navigation import NavigationStack
 from kiosk.views.shell.still_there import StillTherePanel

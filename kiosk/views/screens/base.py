@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.views.attract import shanghai_now
+from kiosk.views.screens.attract import shanghai_now
 
 if TYPE_CHECKING:
     from kiosk.services.complaints.status import ComplaintStatusView

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.services.pinyin_input import PinyinDictionary
 from kiosk.services.resident import BulletinView, bulletins
 from kiosk.views import labels
-from kiosk.views.attract import SHANGHAI
+from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.household import ScrollPage, discard, fill, label
 from kiosk.views.widgets.pinyin_keyboard import PinyinKeyboard

@@ -34,7 +34,7 @@ from kiosk.domain.money import MoneyError, format_fen, parse_yuan
 from kiosk.domain.tracking import grouped
 from kiosk.services.resident import PaymentLine, VerificationRefused, record_verification
 from kiosk.views import labels
-from kiosk.views.attract import SHANGHAI
+from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.household import fill, label
 from kiosk.views.widgets.keypad import amount_entry
