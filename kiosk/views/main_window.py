@@ -13,7 +13,7 @@ it. Nothing here imports SQLAlchemy or a screen module until :meth:`MainWindow.c
 from __future__ import annotations
 
 import dataclasses
-import importlib
+import functools
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -23,12 +23,14 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.services.identity_source import CardRead, IdentitySource
-from kiosk.views.attract import AttractScreen, shanghai_now
-from kiosk.views.error_screen import ErrorScreen
 from kiosk.views.i18n import Translations
+from kiosk.views.screens.attract import AttractScreen, shanghai_now
+from kiosk.views.screens.contract import Screen, ScreenParts
+from kiosk.views.screens.error_screen import ErrorScreen
+from kiosk.views.screens.home import HomeScreen
+from kiosk.views.screens.registry import SCREENS
 from kiosk.views.session import IdleWatch, ResidentSession
 from kiosk.views.shell.confirm_end import ConfirmEndPanel
-from kiosk.views.shell.home import HomeScreen
 from kiosk.views.shell.memory import release_memory
 from kiosk.views.shell.navigation import NavigationStack
 from kiosk.views.shell.still_there import StillTherePanel
@@ -42,10 +44,6 @@ if TYPE_CHECKING:
     from kiosk.views.screens.base import ScreenContext
 
 _log = logging.getLogger(__name__)
-
-# Screens that show one household's data: they need an open resident session.
-RESIDENT_SCREENS = ("household", "ledger", "cadre", "loans", "projects", "complaint")
-
 
 # Below this window height (a 1366x768 panel) keys and action buttons are a little smaller,
 # so the number pad and the top bar fit one above the other.
@@ -108,7 +106,6 @@ class MainWindow(QMainWindow):
         self._translations = translations
         self._home_language = translations.language
         self._context: ScreenContext | None = None
-        self._identifier: Identifier | None = None
         #: What a resident asked for before the store was connected (the latest wins).
         self._waiting: Callable[[], None] | None = None
         self._identity_source = identity_source
@@ -197,8 +194,7 @@ class MainWindow(QMainWindow):
         if self._context is not None:
             raise RuntimeError("the store is connected already")
         self._context = context
-        self._identifier = identifier
-        self._register_screens(context)
+        self._register_screens(ScreenParts(context=context, identifier=identifier, host=self))
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
             waiting()
@@ -218,46 +214,17 @@ class MainWindow(QMainWindow):
             _log.info("The store is not open yet; the request waits for it")
             self._waiting = action
 
-    def _register_screens(self, context: ScreenContext) -> None:
+    def _register_screens(self, parts: ScreenParts) -> None:
         # Created on first use: the attract screen comes up fast, and a screen nobody
         # opened holds nothing.
-        factories: dict[str, Callable[[], QWidget]] = {
-            "identify": self._make_identify,
-            "home": self._make_home,
-            "bulletins": lambda: _bulletins_screen(context),
-            "check_complaint": lambda: _check_complaint_screen(context),
-        }
-        for name in RESIDENT_SCREENS:
-            factories[name] = _resident_factory(name, context)
-        for name, factory in factories.items():
-            self.navigation.register(name, factory)
+        for name, factory in SCREENS.items():
+            self.navigation.register(name, functools.partial(factory, parts))
         self.navigation.created.connect(self._on_screen_created)
 
-    def _make_identify(self) -> QWidget:
-        from kiosk.views.screens.identify import IdentifyScreen
-
-        assert self._identifier is not None and self._context is not None
-        screen = IdentifyScreen(self._identifier, today=self._context.today)
-        screen.identified.connect(self.begin_session)
-        return screen
-
-    def _make_home(self) -> QWidget:
-        home = HomeScreen()
-        home.open_requested.connect(self.open_screen)
-        return home
-
     @Slot(str, QWidget)
-    def _on_screen_created(self, name: str, screen: QWidget) -> None:
-        from kiosk.views.screens.base import ResidentScreen
-
-        if isinstance(screen, ResidentScreen):
-            screen.navigate.connect(self.open_screen)
-        back = getattr(screen, "back_requested", None)
-        if back is not None:
-            back.connect(self.go_back)
-        complaint_requested = getattr(screen, "complaint_requested", None)
-        if complaint_requested is not None:
-            complaint_requested.connect(self.open_complaint_about_payment)
+    def _on_screen_created(self, _name: str, screen: Screen) -> None:
+        screen.navigate.connect(self.open_screen)
+        screen.back_requested.connect(self.go_back)
 
     # ---- what the resident sees now -------------------------------------------------
 
@@ -272,7 +239,7 @@ class MainWindow(QMainWindow):
         return page
 
     @property
-    def identify_screen(self) -> QWidget:
+    def identify_screen(self) -> Screen:
         return self.navigation.page("identify")
 
     @property
@@ -306,13 +273,15 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def open_complaint_about_payment(self, aid_record_id: int, received_fen: int) -> None:
         """From a disputed payment: the complaint steps with that payment filled in."""
+        from kiosk.views.screens.complaint import ComplaintScreen
+
         if self._session is None:
             return
         household_id = self._session.household_id
         self.open_screen("complaint")
-        start = getattr(self.navigation.currentWidget(), "start_from_payment", None)
-        if callable(start):
-            start(household_id, aid_record_id, received_fen)
+        screen = self.navigation.current_screen()
+        if isinstance(screen, ComplaintScreen):
+            screen.start_from_payment(household_id, aid_record_id, received_fen)
 
     def _reset_to(self, name: str) -> None:
         self.navigation.reset(name)
@@ -339,33 +308,26 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def open_screen(self, name: str) -> None:
         """Open the screen called ``name`` on top of the current one."""
-        needs_session = name in RESIDENT_SCREENS or name == "home"
-        if needs_session and self._session is None:
+        session = self._session
+        if SCREENS[name].needs_session and session is None:
             _log.warning("Screen %s asked for without a resident session; ignored", name)
             return
         self._stop_speaking()
         screen = self.navigation.push(name)
-        load = getattr(screen, "load", None)
-        if name in RESIDENT_SCREENS and callable(load) and self._session is not None:
-            load(self._session.household_id)
-            # The complaint screen files a named complaint in the identified member's name.
-            set_complainant = getattr(screen, "set_complainant", None)
-            if callable(set_complainant):
-                set_complainant(self._session.member_id)
+        if session is not None:
+            screen.open_for(session.household_id, session.member_id)
         self._refresh_top_bar()
 
     @Slot()
     def go_back(self) -> None:
         """Back: within the screen if it has steps, else the previous screen, else the end.
 
-        A screen with steps of its own (identification, the ledger's dispute) has a
-        ``go_back() -> bool`` that goes back one step and returns True, or returns False
-        when the screen itself should be left.
+        A screen with steps of its own (identification, the ledger's dispute) goes back
+        one step in :meth:`Screen.go_back` and returns True; False leaves the screen.
         """
         self._stop_speaking()
-        screen = self.navigation.currentWidget()
-        step_back = getattr(screen, "go_back", None)
-        if callable(step_back) and step_back():
+        screen = self.navigation.current_screen()
+        if screen is not None and screen.go_back():
             self._refresh_top_bar()
             return
         if len(self.navigation.history) > 1:
@@ -385,13 +347,9 @@ class MainWindow(QMainWindow):
         self.end_session()
 
     def _unsent_work(self) -> bool:
-        from kiosk.views.screens.base import ResidentScreen
-
-        for name in self.navigation.history:
-            screen = self.navigation.page(name)
-            if isinstance(screen, ResidentScreen) and screen.holds_unsent_work():
-                return True
-        return False
+        return any(
+            self.navigation.page(name).holds_unsent_work() for name in self.navigation.history
+        )
 
     @Slot()
     def _back_to_shell(self) -> None:
@@ -414,9 +372,7 @@ class MainWindow(QMainWindow):
         if session is not None:
             session.end()
         for _name, screen in self.navigation.existing():
-            clear = getattr(screen, "clear", None)
-            if callable(clear):
-                clear()
+            screen.clear()
         self.navigation.reset()
         self.top_bar.set_title("")
         self.still_there.set_seconds_left(0)
@@ -484,10 +440,11 @@ class MainWindow(QMainWindow):
     def _identify_with_card(self, card: CardRead) -> None:
         self.navigation.reset("identify")
         self._enter_shell()
+        from kiosk.views.screens.identify import IdentifyScreen
+
         identify = self.identify_screen
-        identify_with_card = getattr(identify, "identify_with_card", None)
-        if callable(identify_with_card):
-            identify_with_card(card)
+        assert isinstance(identify, IdentifyScreen)
+        identify.identify_with_card(card)
 
     # ---- settings -------------------------------------------------------------------
 
@@ -527,9 +484,10 @@ class MainWindow(QMainWindow):
         """Speak the current screen, where a speech engine exists."""
         if self._read_aloud is None or not self._read_aloud.available():
             return
-        spoken_text = getattr(self.current_screen(), "spoken_text", None)
-        if callable(spoken_text):
-            self._read_aloud.say(spoken_text())
+        # "Read aloud" is on the top bar: the screen under it is the one to speak.
+        screen = self.navigation.current_screen()
+        if screen is not None:
+            self._read_aloud.say(screen.spoken_text())
 
     def _stop_speaking(self) -> None:
         if self._read_aloud is not None:
@@ -543,9 +501,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_top_bar(self) -> None:
         name = self.navigation.current_name()
-        screen = self.navigation.currentWidget() if name else None
-        screen_title = getattr(screen, "screen_title", None)
-        self.top_bar.set_title(screen_title() if callable(screen_title) else "")
+        screen = self.navigation.current_screen()
+        self.top_bar.set_title(screen.screen_title() if screen is not None else "")
         # On the session's first screen there is nowhere to go back to; "End session" is
         # the way out. Before identification, Back returns to the attract screen.
         self.top_bar.set_back_visible(name != "home")
@@ -570,39 +527,3 @@ class MainWindow(QMainWindow):
     def _on_staff_requested(self) -> None:
         # The staff menu (paper, restart, health) comes with a later issue.
         _log.info("Staff corner touched; no staff menu yet")
-
-
-# Where each resident screen's class lives, imported when the screen is first opened so
-# the attract screen does not wait for them.
-_RESIDENT_SCREEN_CLASSES: dict[str, tuple[str, str]] = {
-    "household": ("kiosk.views.screens.household", "HouseholdScreen"),
-    "ledger": ("kiosk.views.screens.ledger", "LedgerScreen"),
-    "cadre": ("kiosk.views.screens.cadre", "CadreScreen"),
-    "loans": ("kiosk.views.screens.loans", "LoansScreen"),
-    "projects": ("kiosk.views.screens.projects", "ProjectsScreen"),
-    "complaint": ("kiosk.views.screens.complaint", "ComplaintScreen"),
-}
-
-
-def _resident_factory(name: str, context: ScreenContext) -> Callable[[], QWidget]:
-    module_name, class_name = _RESIDENT_SCREEN_CLASSES[name]
-
-    def make() -> QWidget:
-        screen_class = getattr(importlib.import_module(module_name), class_name)
-        screen = screen_class(context)
-        assert isinstance(screen, QWidget)
-        return screen
-
-    return make
-
-
-def _bulletins_screen(context: ScreenContext) -> QWidget:
-    from kiosk.views.screens.bulletins import BulletinsScreen
-
-    return BulletinsScreen(context)
-
-
-def _check_complaint_screen(context: ScreenContext) -> QWidget:
-    from kiosk.views.screens.check_complaint import CheckComplaintScreen
-
-    return CheckComplaintScreen(context)

@@ -32,7 +32,7 @@ from kiosk.services.resident import household_file, ledger, loans, responsible
 from kiosk.services.store import Store
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ResidentScreen
-from kiosk.views.shell.home import TILES
+from kiosk.views.screens.home import TILES
 from kiosk.views.widgets.keypad import group_text
 
 from .conftest import DEMO_NOW, Hands, MakeWindow

@@ -20,8 +20,8 @@ from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ResidentScreen
+from kiosk.views.screens.home import TILES
 from kiosk.views.screens.identify import IdentifyScreen
-from kiosk.views.shell.home import TILES
 from kiosk.views.speech import ReadAloud
 from kiosk.views.widgets.keypad import DELETE
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Self
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.views.attract import shanghai_now
+from kiosk.views.screens.attract import shanghai_now
+from kiosk.views.screens.contract import Screen, ScreenParts
 
 if TYPE_CHECKING:
     from kiosk.services.complaints.status import ComplaintStatusView
@@ -43,20 +45,18 @@ class ScreenContext:
         return self.clock().date()
 
 
-class ResidentScreen(QWidget):
-    """A screen showing one household's data.
+class ResidentScreen(Screen):
+    """A screen showing one household's data: it opens only in a resident session.
 
-    The main window calls :meth:`load` with the identified household when it navigates here,
-    and :meth:`clear` when the resident session ends: ``clear`` must drop every value,
-    model row and text that held the resident's data, so the next person sees nothing of it.
-    Subclasses implement ``load``, ``clear``, ``retranslate`` and ``spoken_text``.
+    The main window opens it with :meth:`Screen.open_for`, which loads the identified
+    household with :meth:`load`, and calls :meth:`clear` when the session ends. Subclasses
+    implement ``load`` and ``retranslate`` besides the :class:`Screen` contract.
 
     Signals:
-        navigate(str): ask the main window to open another screen by its name
-            (e.g. "ledger"); the main window knows the names.
+        navigate(str), back_requested(): as :class:`Screen`.
     """
 
-    navigate = Signal(str)
+    needs_session: ClassVar[bool] = True
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,28 +64,20 @@ class ResidentScreen(QWidget):
         self.setProperty("role", "screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
-    def screen_title(self) -> str:
-        """The title the main window shows in its top bar for this screen."""
-        raise NotImplementedError
+    @classmethod
+    def make(cls, parts: ScreenParts) -> Self:
+        return cls(parts.context)
 
+    def open_for(self, household_id: int, member_id: int) -> None:
+        self.load(household_id)
+
+    @abstractmethod
     def load(self, household_id: int) -> None:
-        raise NotImplementedError
+        """Read the household's data from the store and show it."""
 
-    def clear(self) -> None:
-        raise NotImplementedError
-
+    @abstractmethod
     def retranslate(self) -> None:
         """Set every visible text in the current UI language."""
-        raise NotImplementedError
-
-    def spoken_text(self) -> str:
-        """What "read aloud" says for this screen, in the current language."""
-        raise NotImplementedError
-
-    def holds_unsent_work(self) -> bool:
-        """Whether ending the session now would throw away something the resident made and
-        has not sent (a complaint draft); the main window then asks before ending."""
-        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

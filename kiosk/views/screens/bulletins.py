@@ -8,6 +8,7 @@ list narrows as they are typed.
 from __future__ import annotations
 
 import html
+from typing import Self
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -27,13 +28,12 @@ from PySide6.QtWidgets import (
 from kiosk.services.pinyin_input import PinyinDictionary
 from kiosk.services.resident import BulletinView, bulletins
 from kiosk.views import labels
-from kiosk.views.attract import SHANGHAI
+from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.household import ScrollPage, discard, fill, label
+from kiosk.views.screens.common import GAP, MARGIN, ScrollPage, button, discard, fill, label
+from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.widgets.pinyin_keyboard import PinyinKeyboard
 
-_MARGIN = 48
-_GAP = 24
 #: Line height of a notice's text, in percent: the elderly-friendly guideline asks for 1.3
 #: at least.
 _LINE_HEIGHT = 140
@@ -44,15 +44,6 @@ _PREVIEW_MIN_HEIGHT = 120
 def published_on(bulletin: BulletinView) -> str:
     """The day a notice was published, in China."""
     return labels.long_date(bulletin.published_at.astimezone(SHANGHAI).date())
-
-
-def _button(name: str, role: str | None = None) -> QPushButton:
-    button = QPushButton()
-    button.setObjectName(name)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if role:
-        button.setProperty("role", role)
-    return button
 
 
 class BulletinItem(QPushButton):
@@ -71,8 +62,8 @@ class BulletinItem(QPushButton):
         self.title_label = label("card-title", bulletin.title)
         self.meta_label = label("hint")
         column = QVBoxLayout(self)
-        column.setContentsMargins(_GAP, _GAP // 2, _GAP, _GAP // 2)
-        column.setSpacing(_GAP // 4)
+        column.setContentsMargins(GAP, GAP // 2, GAP, GAP // 2)
+        column.setSpacing(GAP // 4)
         for widget in (self.title_label, self.meta_label):
             widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             column.addWidget(widget)
@@ -117,8 +108,8 @@ class _ArticleView(QWidget):
         self.setProperty("role", "page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, _GAP // 2, _GAP, _MARGIN)
-        column.setSpacing(_GAP)
+        column.setContentsMargins(0, GAP // 2, GAP, MARGIN)
+        column.setSpacing(GAP)
         self.title_label = label("title", bulletin.title)
         self.title_label.setObjectName("article-title")
         self.meta_label = label("hint")
@@ -158,7 +149,7 @@ class _ArticleView(QWidget):
         super().changeEvent(event)
 
 
-class BulletinsScreen(QWidget):
+class BulletinsScreen(Screen):
     """Policy notices for the terminal's region and the regions above it, newest first.
 
     It needs no identification and shows no resident's data. :meth:`refresh` reads the
@@ -169,6 +160,7 @@ class BulletinsScreen(QWidget):
 
     Signals:
         opened(str): the resident opened the notice with this code.
+        navigate(str), back_requested(): of :class:`Screen`, not used.
     """
 
     opened = Signal(str)
@@ -194,32 +186,32 @@ class BulletinsScreen(QWidget):
         self.empty_label: QLabel | None = None
 
         # The list, with the search button above it.
-        self.search_button = _button("search-notices", "primary")
+        self.search_button = button("search-notices", "primary")
         self.search_button.setProperty("big", True)
         self.filter_label = label("lead")
         self.filter_label.setObjectName("search-filter")
-        self.show_all_button = _button("show-all-notices")
+        self.show_all_button = button("show-all-notices")
         self.show_all_button.setProperty("big", True)
         tools = QHBoxLayout()
-        tools.setSpacing(_GAP)
+        tools.setSpacing(GAP)
         tools.addWidget(self.search_button)
         tools.addWidget(self.filter_label, 1)
         tools.addWidget(self.show_all_button)
         self.list_page = ScrollPage()
         list_screen = QWidget()
         list_column = QVBoxLayout(list_screen)
-        list_column.setContentsMargins(_MARGIN, _GAP, _GAP, 0)
-        list_column.setSpacing(_GAP)
+        list_column.setContentsMargins(MARGIN, GAP, GAP, 0)
+        list_column.setSpacing(GAP)
         list_column.addLayout(tools)
         list_column.addWidget(self.list_page, 1)
 
         # One notice, with a way back to the list above it.
-        self.back_to_list_button = _button("back-to-notices")
+        self.back_to_list_button = button("back-to-notices")
         self.article_page = ScrollPage()
         article_screen = QWidget()
         article_column = QVBoxLayout(article_screen)
-        article_column.setContentsMargins(_MARGIN, _GAP, _GAP, 0)
-        article_column.setSpacing(_GAP // 2)
+        article_column.setContentsMargins(MARGIN, GAP, GAP, 0)
+        article_column.setSpacing(GAP // 2)
         article_column.addWidget(self.back_to_list_button, 0, Qt.AlignmentFlag.AlignLeft)
         article_column.addWidget(self.article_page, 1)
 
@@ -245,8 +237,8 @@ class BulletinsScreen(QWidget):
         self.keyboard = PinyinKeyboard(dictionary=dictionary, max_length=20)
         search_screen = QWidget()
         search_column = QVBoxLayout(search_screen)
-        search_column.setContentsMargins(_MARGIN // 2, _GAP // 2, _MARGIN // 2, _GAP // 2)
-        search_column.setSpacing(_GAP // 2)
+        search_column.setContentsMargins(MARGIN // 2, GAP // 2, MARGIN // 2, GAP // 2)
+        search_column.setSpacing(GAP // 2)
         search_column.addWidget(self.preview, 1)
         search_column.addWidget(self.keyboard)
         self.keyboard.add_beside_target(self.result_label)
@@ -273,6 +265,10 @@ class BulletinsScreen(QWidget):
         self.retranslate()
 
     # ---- what the main window calls ----------------------------------------------------
+
+    @classmethod
+    def make(cls, parts: ScreenParts) -> Self:
+        return cls(parts.context)
 
     def screen_title(self) -> str:
         return self.tr("Policy notices")
@@ -400,8 +396,8 @@ class BulletinsScreen(QWidget):
         view.setProperty("role", "page")
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, _GAP, _GAP)
-        column.setSpacing(_GAP)
+        column.setContentsMargins(0, 0, GAP, GAP)
+        column.setSpacing(GAP)
         self.items = [BulletinItem(b) for b in found]
         for item in self.items:
             item.clicked.connect(lambda _=False, b=item.bulletin: self.open_notice(b))
@@ -427,7 +423,7 @@ class BulletinsScreen(QWidget):
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QVBoxLayout(view)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(_GAP // 2)
+        column.setSpacing(GAP // 2)
         self.preview_items = [BulletinItem(b) for b in found] if self._search else []
         for item in self.preview_items:
             item.clicked.connect(lambda _=False, b=item.bulletin: self.open_notice(b))

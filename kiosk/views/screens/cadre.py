@@ -11,8 +11,8 @@ from kiosk.services.places import office_display_name
 from kiosk.services.resident import CadreView, Responsible, responsible
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.common import GAP as _GAP
 from kiosk.views.screens.common import (
+    GAP,
     Pool,
     ScrollViewScreen,
     card_layout,
@@ -46,7 +46,7 @@ class _EarlierCadre(QWidget):
         self.when_label = label("body")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(_GAP // 4)
+        box.setSpacing(GAP // 4)
         for widget in (self.name_label, self.detail_label, self.when_label):
             box.addWidget(widget)
 

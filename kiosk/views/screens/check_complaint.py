@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Self
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,17 +24,19 @@ from kiosk.domain.tracking import SECRET_LENGTH, TRACKING_LENGTH, tracking_numbe
 from kiosk.services.complaints.status import ComplaintStatusView, StatusProblem
 from kiosk.views.jobs import Jobs
 from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.common import GAP, MARGIN, ScrollPage, button, fill
 from kiosk.views.screens.complaint.pad_step import PadStep
 from kiosk.views.screens.complaint.pads import secret_entry, tracking_entry
-from kiosk.views.screens.complaint.parts import GAP, MARGIN, button, page, set_enabled
+from kiosk.views.screens.complaint.parts import page, set_enabled
 from kiosk.views.screens.complaint.status_view import StatusView
 from kiosk.views.screens.complaint.words import in_language
-from kiosk.views.screens.household import ScrollPage, fill
+from kiosk.views.screens.contract import Screen, ScreenParts
+from kiosk.views.widgets.step_stack import StepStack
 
 _log = logging.getLogger(__name__)
 
 
-class CheckComplaintScreen(QWidget):
+class CheckComplaintScreen(Screen):
     """Tracking number, secret, then how the complaint stands and what happened so far.
 
     It needs no resident session, but the main window calls :meth:`clear` when a session
@@ -44,9 +45,8 @@ class CheckComplaintScreen(QWidget):
 
     Signals:
         back_requested(): leave the screen ("Finished").
+        navigate(str): of :class:`Screen`, not used.
     """
-
-    back_requested = Signal()
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,8 +69,8 @@ class CheckComplaintScreen(QWidget):
         self.status_view = StatusView()
         self.status_scroll = ScrollPage()
         self.status_scroll.set_content(self.status_view)
-        self.finished_button = button("status-finished", "primary")
-        self.again_button = button("status-again", big=False)
+        self.finished_button = button("status-finished", "primary", big=True, wide=True)
+        self.again_button = button("status-again", wide=True)
         finish_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         finish_row.setSpacing(GAP)
         finish_row.addWidget(self.again_button, 1)
@@ -78,9 +78,7 @@ class CheckComplaintScreen(QWidget):
         status_layout.addWidget(self.status_scroll, 1)
         status_layout.addLayout(finish_row)
 
-        self.steps = QStackedWidget()
-        for step in self._all_steps():
-            self.steps.addWidget(step)
+        self.steps = StepStack(self._all_steps())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, GAP // 2, MARGIN, GAP // 2)
         layout.addWidget(self.steps)
@@ -99,6 +97,10 @@ class CheckComplaintScreen(QWidget):
         return (self.number_step, self.secret_step, self.status_step)
 
     # ---- for the main window ------------------------------------------------------------
+
+    @classmethod
+    def make(cls, parts: ScreenParts) -> Self:
+        return cls(parts.context)
 
     def screen_title(self) -> str:
         return self.tr("Check my complaint")
@@ -262,11 +264,7 @@ class CheckComplaintScreen(QWidget):
 
     def _show_step(self, shown: QWidget) -> None:
         # Only the page shown sets the size, so a low screen holds the pad it shows.
-        for step in self._all_steps():
-            policy = QSizePolicy.Policy.Preferred if step is shown else QSizePolicy.Policy.Ignored
-            step.setSizePolicy(policy, policy)
-        self.steps.setCurrentWidget(shown)
-        self.steps.updateGeometry()
+        self.steps.show_step(shown)
 
     def _arrange_for(self, size: QSize) -> None:
         landscape = size.width() > size.height()

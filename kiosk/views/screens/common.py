@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
 
+# Space between a screen's edge and its content, and between the blocks of a screen.
 MARGIN = 48
 GAP = 24
 
@@ -40,6 +41,24 @@ def fill(template: str, *values: object) -> str:
     for number in range(len(values), 0, -1):  # %10 before %1
         template = template.replace(f"%{number}", str(values[number - 1]))
     return template
+
+
+def button(
+    name: str, role: str | None = None, *, big: bool = False, wide: bool = False
+) -> QPushButton:
+    """A touch button named ``name`` that takes no keyboard focus (a focus ring looks like a
+    selection). ``big``: the taller style for a step's main answers; ``wide``: it takes the
+    width its row gives it."""
+    made = QPushButton()
+    made.setObjectName(name)
+    made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if big:
+        made.setProperty("big", True)
+    if role:
+        made.setProperty("role", role)
+    if wide:
+        made.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return made
 
 
 def discard(widget: QWidget) -> None:

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
-    QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,13 +32,12 @@ from kiosk.domain.money import MoneyError, format_fen, parse_yuan
 from kiosk.domain.tracking import grouped
 from kiosk.services.resident import PaymentLine, VerificationRefused, record_verification
 from kiosk.views import labels
-from kiosk.views.attract import SHANGHAI
+from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.household import fill, label
+from kiosk.views.screens.common import GAP, MARGIN, fill, label
+from kiosk.views.screens.common import button as make_button
 from kiosk.views.widgets.keypad import amount_entry
-
-_MARGIN = 48
-_GAP = 24
+from kiosk.views.widgets.step_stack import StepStack
 
 
 def in_chinese() -> bool:
@@ -51,17 +48,6 @@ def in_chinese() -> bool:
 def _in_language(chinese: str, english: str) -> Callable[[], str]:
     """A reason the domain gives in both languages, picked when it is shown."""
     return lambda: chinese if in_chinese() else english
-
-
-def _button(name: str, role: str | None = None, *, big: bool = True) -> QPushButton:
-    button = QPushButton()
-    button.setObjectName(name)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if big:
-        button.setProperty("big", True)
-    if role:
-        button.setProperty("role", role)
-    return button
 
 
 class PaymentSummary(QFrame):
@@ -81,8 +67,8 @@ class PaymentSummary(QFrame):
         top.addWidget(self.programme_label, 1)
         top.addWidget(self.amount_label, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        layout.setSpacing(_GAP // 2)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(GAP // 2)
         layout.addLayout(top)
         layout.addWidget(self.details_label)
         # Compact: programme and amount only, where the pad needs the height.
@@ -149,18 +135,16 @@ class DisputeScreen(QWidget):
         #: Why the last answer could not be stored, in the language current when called.
         self._problem: Callable[[], str] | None = None
 
-        self.steps = QStackedWidget()
         self.ask_step = self._build_ask()
         self.amount_step = self._build_amount()
         self.nothing_step = self._build_nothing()
         self.done_step = self._build_done()
         self.same_step = self._build_same()
         self.handled_step = self._build_handled()
-        for step in self._all_steps():
-            self.steps.addWidget(step)
+        self.steps = StepStack(self._all_steps())
         layout = QVBoxLayout(self)
         # Little margin above and below: the amount pad needs the height of a low screen.
-        layout.setContentsMargins(_MARGIN, _GAP // 2, _MARGIN, _GAP // 2)
+        layout.setContentsMargins(MARGIN, GAP // 2, MARGIN, GAP // 2)
         layout.addWidget(self.steps)
 
         self.less_button.clicked.connect(self._on_less)
@@ -189,7 +173,7 @@ class DisputeScreen(QWidget):
         page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(_GAP)
+        layout.setSpacing(GAP)
         return page, layout
 
     def _build_ask(self) -> QWidget:
@@ -197,9 +181,9 @@ class DisputeScreen(QWidget):
         self.ask_summary = PaymentSummary()
         self.ask_question = label("title")
         self.ask_hint = label("lead")
-        self.less_button = _button("received-less", "primary", big=False)
-        self.nothing_button = _button("received-nothing", "primary", big=False)
-        self.ask_back_button = _button("dispute-back", big=False)
+        self.less_button = make_button("received-less", "primary")
+        self.nothing_button = make_button("received-nothing", "primary")
+        self.ask_back_button = make_button("dispute-back")
         layout.addWidget(self.ask_summary)
         layout.addWidget(self.ask_question)
         layout.addWidget(self.ask_hint)
@@ -207,7 +191,7 @@ class DisputeScreen(QWidget):
         # The three answers in a row on a landscape screen, one above the other on a
         # portrait one (see _arrange_for).
         self._ask_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._ask_buttons.setSpacing(_GAP)
+        self._ask_buttons.setSpacing(GAP)
         for button in (self.less_button, self.nothing_button, self.ask_back_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._ask_buttons.addWidget(button, 1)
@@ -225,20 +209,20 @@ class DisputeScreen(QWidget):
         self.problem_label = label("problem")
         self.problem_label.setObjectName("amount-problem")
         self.problem_label.hide()
-        self.amount_confirm_button = _button("amount-confirm", "primary", big=False)
-        self.amount_nothing_button = _button("amount-nothing")
+        self.amount_confirm_button = make_button("amount-confirm", "primary")
+        self.amount_nothing_button = make_button("amount-nothing", big=True)
         self.amount_nothing_button.hide()
-        self.amount_back_button = _button("amount-back", big=False)
+        self.amount_back_button = make_button("amount-back")
         self.amount_actions = QWidget()
         actions = QHBoxLayout(self.amount_actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        actions.setSpacing(_GAP)
+        actions.setSpacing(GAP)
         for button in (self.amount_back_button, self.amount_confirm_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             actions.addWidget(button, 1)
 
         self._amount_words = QVBoxLayout()
-        self._amount_words.setSpacing(_GAP)
+        self._amount_words.setSpacing(GAP)
         for widget in (
             self.amount_summary,
             self.amount_question,
@@ -249,13 +233,13 @@ class DisputeScreen(QWidget):
             self._amount_words.addWidget(widget)
         self._amount_words.addStretch(1)
         self._amount_pad = QVBoxLayout()
-        self._amount_pad.setSpacing(_GAP)
+        self._amount_pad.setSpacing(GAP)
         self._amount_pad.addWidget(self.amount)
         # Side by side on a landscape screen, the actions under the words (the pad alone
         # fills the height of a low screen); one above the other on a portrait screen,
         # the actions under the pad.
         self._amount_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._amount_body.setSpacing(_MARGIN)
+        self._amount_body.setSpacing(MARGIN)
         self._amount_body.addLayout(self._amount_words, 1)
         self._amount_body.addLayout(self._amount_pad, 0)
         layout.addLayout(self._amount_body, 1)
@@ -268,8 +252,8 @@ class DisputeScreen(QWidget):
         self.nothing_question = label("title")
         self.nothing_problem_label = label("problem")
         self.nothing_problem_label.hide()
-        self.nothing_confirm_button = _button("nothing-confirm", "primary")
-        self.nothing_back_button = _button("nothing-back")
+        self.nothing_confirm_button = make_button("nothing-confirm", "primary", big=True)
+        self.nothing_back_button = make_button("nothing-back", big=True)
         layout.addWidget(self.nothing_summary)
         layout.addWidget(self.nothing_question)
         layout.addWidget(self.nothing_problem_label)
@@ -288,10 +272,10 @@ class DisputeScreen(QWidget):
         self.done_body = label("lead")
         self.done_body.setObjectName("recorded-body")
         self.done_next = label("lead")
-        self.complain_button = _button("complain-about-payment", "primary")
-        self.done_button = _button("back-to-payments")
+        self.complain_button = make_button("complain-about-payment", "primary", big=True)
+        self.done_button = make_button("back-to-payments", big=True)
         self._done_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._done_buttons.setSpacing(_GAP)
+        self._done_buttons.setSpacing(GAP)
         for button in (self.complain_button, self.done_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._done_buttons.addWidget(button, 1)
@@ -299,7 +283,7 @@ class DisputeScreen(QWidget):
         layout.addWidget(self.done_title)
         layout.addWidget(self.done_body)
         layout.addWidget(self.done_next)
-        layout.addSpacing(_GAP)
+        layout.addSpacing(GAP)
         layout.addLayout(self._done_buttons)
         layout.addStretch(2)
         return page
@@ -311,10 +295,10 @@ class DisputeScreen(QWidget):
         self.same_question.setObjectName("same-matter-question")
         self.same_where = label("lead")
         self.same_hint = label("lead")
-        self.same_button = _button("same-matter", "primary")
-        self.different_button = _button("different-matter")
+        self.same_button = make_button("same-matter", "primary", big=True)
+        self.different_button = make_button("different-matter", big=True)
         self._same_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._same_buttons.setSpacing(_GAP)
+        self._same_buttons.setSpacing(GAP)
         for button in (self.same_button, self.different_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._same_buttons.addWidget(button, 1)
@@ -323,7 +307,7 @@ class DisputeScreen(QWidget):
         layout.addWidget(self.same_question)
         layout.addWidget(self.same_where)
         layout.addWidget(self.same_hint)
-        layout.addSpacing(_GAP)
+        layout.addSpacing(GAP)
         layout.addLayout(self._same_buttons)
         layout.addStretch(2)
         return page
@@ -336,10 +320,10 @@ class DisputeScreen(QWidget):
         self.handled_body = label("lead")
         self.handled_body.setObjectName("handled-body")
         self.handled_how = label("lead")
-        self.check_button = _button("check-my-complaint", "primary")
-        self.handled_back_button = _button("handled-back")
+        self.check_button = make_button("check-my-complaint", "primary", big=True)
+        self.handled_back_button = make_button("handled-back", big=True)
         self._handled_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._handled_buttons.setSpacing(_GAP)
+        self._handled_buttons.setSpacing(GAP)
         for button in (self.check_button, self.handled_back_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._handled_buttons.addWidget(button, 1)
@@ -347,7 +331,7 @@ class DisputeScreen(QWidget):
         layout.addWidget(self.handled_title)
         layout.addWidget(self.handled_body)
         layout.addWidget(self.handled_how)
-        layout.addSpacing(_GAP)
+        layout.addSpacing(GAP)
         layout.addLayout(self._handled_buttons)
         layout.addStretch(2)
         return page
@@ -567,18 +551,10 @@ class DisputeScreen(QWidget):
         self._amount_body.setStretch(1, 0)
 
     def _show_step(self, step: QWidget) -> None:
-        # A stacked widget is as large as its largest page; only the page shown counts
-        # here, so a low screen is not pushed past its edge by a page it does not show.
-        for page in self._all_steps():
-            policy = QSizePolicy.Policy.Preferred if page is step else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.steps.setCurrentWidget(step)
-        self.steps.updateGeometry()
+        self.steps.show_step(step)
 
     def current_step(self) -> QWidget:
-        step = self.steps.currentWidget()
-        assert step is not None
-        return step
+        return self.steps.current_step()
 
     def _show_ask(self) -> None:
         self._set_problem(None)

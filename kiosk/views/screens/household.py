@@ -22,17 +22,17 @@ from kiosk.domain.poverty import AT_RISK_FROM, SCORE_MAX, STABLE_FROM, Band, Ind
 from kiosk.services.resident import HouseholdFile, MemberView, household_file
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
+from kiosk.views.screens.common import (
+    GAP,
+    MARGIN,
+    Pool,
+    ScrollViewScreen,
+    discard,
+    fill,
+    label,
+    set_shown,
+)
 
-# Other screens (bulletins, dispute, complaint) import ScrollPage, discard, fill and label
-# from here; they live in common.py with the rest of the shared scaffolding.
-from kiosk.views.screens.common import Pool, ScrollViewScreen, set_shown
-from kiosk.views.screens.common import ScrollPage as ScrollPage
-from kiosk.views.screens.common import discard as discard
-from kiosk.views.screens.common import fill as fill
-from kiosk.views.screens.common import label as label
-
-_MARGIN = 48
-_GAP = 24
 #: Content width from which the file's facts stand in two columns.
 _TWO_COLUMNS_FROM = 1150
 #: The least width of a member card (two in a row at 1080 portrait, three at 1920 landscape).
@@ -63,8 +63,8 @@ class MemberCard(QFrame):
             self.health_label,
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        layout.setSpacing(_GAP // 3)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(GAP // 3)
         for widget in self.labels:
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -116,15 +116,15 @@ class HouseholdFileView(QWidget):
         self.setProperty("role", "page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(_MARGIN, _GAP, _MARGIN, _MARGIN)
-        outer.setSpacing(_GAP)
+        outer.setContentsMargins(MARGIN, GAP, MARGIN, MARGIN)
+        outer.setSpacing(GAP)
         # The file's facts in two columns on a wide screen, one on a narrow one.
         self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._columns.setSpacing(_MARGIN)
+        self._columns.setSpacing(MARGIN)
         page = QVBoxLayout()
-        page.setSpacing(_GAP)
+        page.setSpacing(GAP)
         right = QVBoxLayout()
-        right.setSpacing(_GAP)
+        right.setSpacing(GAP)
         self._columns.addLayout(page, 1)
         self._columns.addLayout(right, 1)
         outer.addLayout(self._columns)
@@ -161,13 +161,13 @@ class HouseholdFileView(QWidget):
         self.band_words_label = label("band-words")
         self.band_words_label.setObjectName("band-words")
         score_row = QHBoxLayout()
-        score_row.setSpacing(_GAP // 2)
+        score_row.setSpacing(GAP // 2)
         score_row.addWidget(self.score_label, 0, Qt.AlignmentFlag.AlignBottom)
         score_row.addWidget(self.out_of_label, 0, Qt.AlignmentFlag.AlignBottom)
         score_row.addStretch(1)
         band_column = QVBoxLayout(self.band_box)
-        band_column.setContentsMargins(_GAP, _GAP // 2, _GAP, _GAP)
-        band_column.setSpacing(_GAP // 3)
+        band_column.setContentsMargins(GAP, GAP // 2, GAP, GAP)
+        band_column.setSpacing(GAP // 3)
         band_column.addLayout(score_row)
         band_column.addWidget(self.band_symbol_label)
         band_column.addWidget(self.band_words_label)
@@ -182,8 +182,8 @@ class HouseholdFileView(QWidget):
         self.indicator_heading = label("section")
         page.addWidget(self.indicator_heading)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(_GAP)
-        grid.setVerticalSpacing(_GAP // 2)
+        grid.setHorizontalSpacing(GAP)
+        grid.setVerticalSpacing(GAP // 2)
         self.indicator_names: list[QLabel] = []
         self.indicator_bars: list[QProgressBar] = []
         self.indicator_values: list[QLabel] = []
@@ -225,13 +225,13 @@ class HouseholdFileView(QWidget):
         self.members_heading = label("section")
         page.addWidget(self.members_heading)
         self._members = QGridLayout()
-        self._members.setSpacing(_GAP)
+        self._members.setSpacing(GAP)
         self._member_pool: list[MemberCard] = []
         self._member_columns = 0
         self._placed = 0
         page.addLayout(self._members)
 
-        page.addSpacing(_GAP)
+        page.addSpacing(GAP)
         self.ledger_button = QPushButton()
         self.ledger_button.setObjectName("see-payments")
         self.ledger_button.setProperty("role", "primary")
@@ -335,8 +335,8 @@ class HouseholdFileView(QWidget):
         narrowest = max(
             [_MEMBER_CARD_WIDTH, *(card.minimumSizeHint().width() for card in self.member_cards)]
         )
-        room = width - 2 * _MARGIN + _GAP
-        self._arrange_members(max(1, min(3, room // (narrowest + _GAP))))
+        room = width - 2 * MARGIN + GAP
+        self._arrange_members(max(1, min(3, room // (narrowest + GAP))))
         super().resizeEvent(event)
 
     def _arrange_members(self, columns: int) -> None:

@@ -13,6 +13,7 @@ import logging
 import math
 from collections.abc import Callable
 from datetime import date
+from typing import Self
 
 from PySide6.QtCore import (
     QElapsedTimer,
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.idnumber import ID_LENGTH, IdNumberError, parse_id_number, partial_problem
 from kiosk.services.identify import Identifier, IdentifyResult, Outcome
 from kiosk.services.identity_source import CardRead
+from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.widgets.keypad import KeyPadEntry, id_number_entry, initials_entry
+from kiosk.views.widgets.step_stack import StepStack
 
 _log = logging.getLogger(__name__)
 
@@ -89,12 +91,13 @@ class _WordsArea(QScrollArea):
             self.updateGeometry()
 
 
-class IdentifyScreen(QWidget):
+class IdentifyScreen(Screen):
     """Step 1: the ID number; step 2: the initials of the name; then the answer.
 
     Signals:
         identified(int, int): the household id and member id of the identified resident.
             The pads are empty again before this is emitted.
+        navigate(str), back_requested(): of :class:`Screen`, not used.
     """
 
     identified = Signal(int, int)
@@ -166,9 +169,7 @@ class IdentifyScreen(QWidget):
         self.number_entry.setObjectName("id-number-entry")
         self.initials_entry: KeyPadEntry = initials_entry()
         self.initials_entry.setObjectName("initials-entry")
-        self.entries = QStackedWidget()
-        self.entries.addWidget(self.number_entry)
-        self.entries.addWidget(self.initials_entry)
+        self.entries = StepStack((self.number_entry, self.initials_entry))
 
         self.next_button = QPushButton()
         self.next_button.setObjectName("identify-next")
@@ -234,6 +235,12 @@ class IdentifyScreen(QWidget):
 
     def step(self) -> int:
         return self.entries.currentIndex()
+
+    @classmethod
+    def make(cls, parts: ScreenParts) -> Self:
+        screen = cls(parts.identifier, today=parts.context.today)
+        screen.identified.connect(parts.host.begin_session)
+        return screen
 
     def screen_title(self) -> str:
         return self.tr("Who are you?")
@@ -391,13 +398,9 @@ class IdentifyScreen(QWidget):
     # ---- layout and language --------------------------------------------------------
 
     def _show_step(self, step: int) -> None:
-        self.entries.setCurrentIndex(step)
         # The stack takes the size of the pad on show, not of the larger letter pad, so the
         # words beside the number pad get the width the number pad leaves.
-        for index, entry in enumerate((self.number_entry, self.initials_entry)):
-            policy = QSizePolicy.Policy.Preferred if index == step else QSizePolicy.Policy.Ignored
-            entry.setSizePolicy(policy, policy)
-        self.entries.updateGeometry()
+        self.entries.show_step((self.number_entry, self.initials_entry)[step])
         number_step = step == self.NUMBER_STEP
         self.next_button.setVisible(number_step)
         self.confirm_button.setVisible(not number_step)

@@ -13,6 +13,8 @@ making and styling a card costs far more than setting its texts.
 
 from __future__ import annotations
 
+from typing import Self
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,27 +39,27 @@ from kiosk.services.resident import (
 )
 from kiosk.views import labels
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
-from kiosk.views.screens.common import Pages, Pool, ScrollPage, fill, label, set_shown
+from kiosk.views.screens.common import (
+    GAP,
+    MARGIN,
+    Pages,
+    Pool,
+    ScrollPage,
+    fill,
+    label,
+    set_shown,
+)
+from kiosk.views.screens.common import button as make_button
+from kiosk.views.screens.contract import ScreenParts
 from kiosk.views.screens.dispute import DisputeScreen, in_chinese
 from kiosk.views.shell.button_row import ButtonRow
 
-_MARGIN = 48
-_GAP = 24
 #: Cards filled when a year opens (more than a screenful), and then at a time as the
 #: resident nears the end: a new card costs milliseconds, and a year may hold hundreds.
 FIRST_BATCH = 4
 BATCH = 8
 #: Cards kept for the next household after a session ends; more are deleted.
 KEEP_CARDS = FIRST_BATCH + BATCH
-
-
-def _button(name: str, role: str | None = None) -> QPushButton:
-    button = QPushButton()
-    button.setObjectName(name)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if role:
-        button.setProperty("role", role)
-    return button
 
 
 class PaymentCard(QFrame):
@@ -95,23 +97,23 @@ class PaymentCard(QFrame):
         self.complaint_label: QLabel | None = None
         self.confirming: QWidget | None = None
 
-        self.full_button = _button("received-in-full")
-        self.wrong_button = _button("not-right")
+        self.full_button = make_button("received-in-full")
+        self.wrong_button = make_button("not-right")
         # Side by side where both answers fit; one above the other in a narrow card.
-        self.answers = ButtonRow(_GAP)
+        self.answers = ButtonRow(GAP)
         self.answers.add(self.full_button)
         self.answers.add(self.wrong_button)
 
         top = QHBoxLayout()
-        top.setSpacing(_GAP)
+        top.setSpacing(GAP)
         top.addWidget(self.programme_label, 1)
         top.addWidget(self.amount_label)
         self._layout = layout = QVBoxLayout(self)
-        layout.setContentsMargins(_GAP, _GAP, _GAP, _GAP)
-        layout.setSpacing(_GAP // 2)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(GAP // 2)
         layout.addLayout(top)
         details = QVBoxLayout()
-        details.setSpacing(_GAP // 3)
+        details.setSpacing(GAP // 3)
         for widget in (
             self.date_label,
             self.department_label,
@@ -265,15 +267,15 @@ class PaymentCard(QFrame):
 
     def _build_confirming(self) -> None:
         self.confirm_question = label("lead")
-        self.yes_button = _button("confirm-yes", "primary")
-        self.no_button = _button("confirm-no")
+        self.yes_button = make_button("confirm-yes", "primary")
+        self.no_button = make_button("confirm-no")
         self.confirming = QWidget()
         confirming = QVBoxLayout(self.confirming)
         confirming.setContentsMargins(0, 0, 0, 0)
-        confirming.setSpacing(_GAP // 2)
+        confirming.setSpacing(GAP // 2)
         confirming.addWidget(self.confirm_question)
         buttons = QHBoxLayout()
-        buttons.setSpacing(_GAP)
+        buttons.setSpacing(GAP)
         for button in (self.yes_button, self.no_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             buttons.addWidget(button, 1)
@@ -304,8 +306,8 @@ class YearPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._owner = owner
         self._column = QVBoxLayout(self)
-        self._column.setContentsMargins(0, 0, 0, _GAP)
-        self._column.setSpacing(_GAP)
+        self._column.setContentsMargins(0, 0, 0, GAP)
+        self._column.setSpacing(GAP)
         # The stretch after the cards keeps a short year at the top.
         self._column.addStretch(1)
         self._pool = Pool(self._column, self._make_card, after_last=1)
@@ -385,8 +387,8 @@ class LedgerScreen(ResidentScreen):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint = label("lead")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.newer_button = _button("newer-year")
-        self.older_button = _button("older-year")
+        self.newer_button = make_button("newer-year")
+        self.older_button = make_button("older-year")
         for button in (self.newer_button, self.older_button):
             # Hidden at the newest and the oldest year; the year title must not move.
             policy = button.sizePolicy()
@@ -407,7 +409,7 @@ class LedgerScreen(ResidentScreen):
         years.addWidget(self.year_label)
         years.addWidget(self.year_total_label)
         year_row = QHBoxLayout()
-        year_row.setSpacing(_GAP)
+        year_row.setSpacing(GAP)
         # Time runs left to right, as on a calendar: the older year on the left.
         year_row.addWidget(self.older_button)
         year_row.addLayout(years, 1)
@@ -419,8 +421,8 @@ class LedgerScreen(ResidentScreen):
         self.list_page = QWidget()
         self.list_page.setProperty("role", "page")
         column = QVBoxLayout(self.list_page)
-        column.setContentsMargins(_MARGIN, _GAP, _GAP, 0)
-        column.setSpacing(_GAP)
+        column.setContentsMargins(MARGIN, GAP, GAP, 0)
+        column.setSpacing(GAP)
         column.addWidget(self.total_label)
         column.addWidget(self.year_bar)
         column.addWidget(self.year_scroll, 1)
@@ -451,6 +453,12 @@ class LedgerScreen(ResidentScreen):
         self.retranslate()
 
     # ---- ResidentScreen ---------------------------------------------------------------
+
+    @classmethod
+    def make(cls, parts: ScreenParts) -> Self:
+        screen = cls(parts.context)
+        screen.complaint_requested.connect(parts.host.open_complaint_about_payment)
+        return screen
 
     def screen_title(self) -> str:
         return self.tr("Payments in your name")

@@ -12,8 +12,8 @@ from kiosk.domain.money import format_fen
 from kiosk.services.resident import LoanView, loans
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.common import GAP as _GAP
 from kiosk.views.screens.common import (
+    GAP,
     CardListView,
     Pool,
     PooledCard,
@@ -51,8 +51,8 @@ class LoanCard(PooledCard):
         column.addWidget(self.status_label)
 
         grid = QGridLayout()
-        grid.setHorizontalSpacing(_GAP)
-        grid.setVerticalSpacing(_GAP // 3)
+        grid.setHorizontalSpacing(GAP)
+        grid.setVerticalSpacing(GAP // 3)
         self.terms: dict[str, tuple[QLabel, QLabel]] = {}
         for row, key in enumerate(
             ("purpose", "rate", "term", "start", "interest", "repaid", "remaining")

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from kiosk.views.screens.contract import Screen
+
 
 class NavigationStack(QStackedWidget):
     """Shows one named screen at a time and remembers the way there, for "Back".
@@ -26,14 +28,14 @@ class NavigationStack(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._factories: dict[str, Callable[[], QWidget]] = {}
-        self._screens: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], Screen]] = {}
+        self._screens: dict[str, Screen] = {}
         self._history: list[str] = []
         # A stack is as large as its largest page unless told otherwise; only the page on
         # show has to fit the screen.
         self.setMinimumSize(1, 1)
 
-    def register(self, name: str, factory: Callable[[], QWidget]) -> None:
+    def register(self, name: str, factory: Callable[[], Screen]) -> None:
         if name in self._factories:
             raise ValueError(f"a screen named {name!r} is registered already")
         self._factories[name] = factory
@@ -42,7 +44,7 @@ class NavigationStack(QStackedWidget):
         """Every registered name, in the order of registration."""
         return list(self._factories)
 
-    def page(self, name: str) -> QWidget:
+    def page(self, name: str) -> Screen:
         """The screen called ``name``, created now if it does not exist yet."""
         screen = self._screens.get(name)
         if screen is None:
@@ -52,7 +54,7 @@ class NavigationStack(QStackedWidget):
             self.created.emit(name, screen)
         return screen
 
-    def existing(self) -> Iterator[tuple[str, QWidget]]:
+    def existing(self) -> Iterator[tuple[str, Screen]]:
         """The screens created so far, with their names."""
         return iter(list(self._screens.items()))
 
@@ -63,7 +65,11 @@ class NavigationStack(QStackedWidget):
     def current_name(self) -> str:
         return self._history[-1] if self._history else ""
 
-    def push(self, name: str) -> QWidget:
+    def current_screen(self) -> Screen | None:
+        """The screen on top of the history, or None when the history is empty."""
+        return self._screens[self._history[-1]] if self._history else None
+
+    def push(self, name: str) -> Screen:
         """Show ``name`` on top of the history (once: opening the top screen again is a no-op)."""
         screen = self.page(name)
         if self.current_name() != name:

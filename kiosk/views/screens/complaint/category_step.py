@@ -9,10 +9,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.models.complaints import ComplaintCategory
+from kiosk.views.screens.common import GAP, ScrollPage, label
 from kiosk.views.screens.complaint.choice_button import ChoiceButton
-from kiosk.views.screens.complaint.parts import GAP, page
+from kiosk.views.screens.complaint.parts import page
 from kiosk.views.screens.complaint.words import category_words
-from kiosk.views.screens.household import ScrollPage, label
 
 
 class CategoryButton(ChoiceButton):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.views.screens.complaint.parts import GAP
-from kiosk.views.screens.household import label
+from kiosk.views.screens.common import GAP, label
 
 
 class ChoiceButton(QPushButton):

@@ -17,19 +17,18 @@ from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.models.complaints import Disclosure
+from kiosk.views.screens.common import GAP, ScrollPage, button, fill, label
 from kiosk.views.screens.complaint.choice_button import ChoiceButton
 from kiosk.views.screens.complaint.pad_step import PadStep
 from kiosk.views.screens.complaint.pads import PHONE_LENGTH, phone_entry
-from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page, set_enabled
+from kiosk.views.screens.complaint.parts import ProblemLine, page, set_enabled
 from kiosk.views.screens.complaint.words import disclosure_words, in_language
-from kiosk.views.screens.household import ScrollPage, fill, label
+from kiosk.views.widgets.step_stack import StepStack
 
 # Width from which the three answers stand side by side.
 SIDE_BY_SIDE_WIDTH = 1600
@@ -69,7 +68,7 @@ class IdentityStep(QWidget):
         self.consent = label("lead")
         self.consent.setObjectName("consent")
         self.problem = ProblemLine("identity-problem")
-        self.continue_button = button("identity-continue", "primary", big=False)
+        self.continue_button = button("identity-continue", "primary", wide=True)
         # The three answers and what each shares scroll where a low screen cannot hold them;
         # Continue stays in view.
         content = QWidget()
@@ -97,9 +96,7 @@ class IdentityStep(QWidget):
         self.phone_problem = self.phone_page.problem
         self.phone_continue_button = self.phone_page.action_button
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.choice_page)
-        self.pages.addWidget(self.phone_page)
+        self.pages = StepStack((self.choice_page, self.phone_page))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -318,11 +315,7 @@ class IdentityStep(QWidget):
 
     def _show_page(self, shown: QWidget) -> None:
         # Only the page shown sets the size: the pad must not make the choice page taller.
-        for each in (self.choice_page, self.phone_page):
-            policy = QSizePolicy.Policy.Preferred if each is shown else QSizePolicy.Policy.Ignored
-            each.setSizePolicy(policy, policy)
-        self.pages.setCurrentWidget(shown)
-        self.pages.updateGeometry()
+        self.pages.show_step(shown)
 
     def _arrange_for(self, size: QSize) -> None:
         landscape = size.width() > size.height()

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.services.complaints.choices import CadreChoice, ImplicatedChoices
 from kiosk.services.complaints.draft import NamedUnit
 from kiosk.views import labels
+from kiosk.views.screens.common import GAP, ScrollPage, button, fill, label
 from kiosk.views.screens.complaint.choice_button import ChoiceButton
-from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page, set_enabled
+from kiosk.views.screens.complaint.parts import ProblemLine, page, set_enabled
 from kiosk.views.screens.complaint.words import in_language
-from kiosk.views.screens.household import ScrollPage, fill, label
 
 NOBODY = "nobody"
 
@@ -70,7 +70,7 @@ class ImplicatedStep(QWidget):
         self.scroll_page = ScrollPage()
         self.scroll_page.set_content(content)
         self.problem = ProblemLine("implicated-problem")
-        self.continue_button = button("implicated-continue", "primary", big=False)
+        self.continue_button = button("implicated-continue", "primary", wide=True)
         layout.setSpacing(GAP // 2)
         layout.addWidget(self.question)
         layout.addWidget(self.hint)

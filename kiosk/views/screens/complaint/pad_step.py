@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page
-from kiosk.views.screens.household import label
+from kiosk.views.screens.common import GAP, button, label
+from kiosk.views.screens.complaint.parts import ProblemLine, page
 from kiosk.views.widgets.keypad import KeyPadEntry
 
 
@@ -29,7 +29,7 @@ class PadStep(QWidget):
         self.question = label("question")
         self.hint = label("lead")
         self.problem = ProblemLine(f"{name}-problem")
-        self.action_button = button(action, "primary", big=False)
+        self.action_button = button(action, "primary", wide=True)
         self._words = QVBoxLayout()
         self._words.setSpacing(GAP)
         self._words.addWidget(self.question)

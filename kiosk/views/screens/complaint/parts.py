@@ -1,29 +1,13 @@
-"""Small building blocks shared by the complaint steps: pages, buttons, a problem line."""
+"""Small building blocks shared by the complaint steps: pages and a problem line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.views.screens.household import label
-
-MARGIN = 48
-GAP = 24
-
-
-def button(name: str, role: str | None = None, *, big: bool = True) -> QPushButton:
-    """A touch button that takes no keyboard focus (a focus ring looks like a selection)."""
-    made = QPushButton()
-    made.setObjectName(name)
-    made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if big:
-        made.setProperty("big", True)
-    if role:
-        made.setProperty("role", role)
-    made.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return made
+from kiosk.views.screens.common import GAP, label
 
 
 def page(name: str) -> tuple[QWidget, QVBoxLayout]:

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.tracking import grouped
-from kiosk.views.screens.complaint.parts import GAP, button, page
-from kiosk.views.screens.household import fill, label
+from kiosk.views.screens.common import GAP, button, fill, label
+from kiosk.views.screens.complaint.parts import page
 
 
 class ResultStep(QWidget):
@@ -64,7 +64,7 @@ class ResultStep(QWidget):
         self._numbers.addStretch(1)
         self.write_down = label("question")
         self.write_down.setObjectName("write-down")
-        self.done_button = button("filed-done", "primary")
+        self.done_button = button("filed-done", "primary", big=True, wide=True)
         layout.setSpacing(GAP // 3)
         layout.addWidget(self.title)
         layout.addWidget(self.write_down)

@@ -18,7 +18,8 @@ from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
 from kiosk.domain.money import format_fen
 from kiosk.services.resident import PaymentLine
 from kiosk.views import labels
-from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page, set_enabled
+from kiosk.views.screens.common import GAP, ScrollPage, button, fill, label
+from kiosk.views.screens.complaint.parts import ProblemLine, page, set_enabled
 from kiosk.views.screens.complaint.words import (
     category_words,
     disclosure_words,
@@ -26,7 +27,6 @@ from kiosk.views.screens.complaint.words import (
     masked_phone,
     shown_words,
 )
-from kiosk.views.screens.household import ScrollPage, fill, label
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,8 @@ class ReviewStep(QWidget):
         self.scroll_page.set_content(content)
 
         self.problem = ProblemLine("review-problem")
-        self.send_button = button("send", "primary", big=False)
-        self.change_button = button("change", big=False)
+        self.send_button = button("send", "primary", wide=True)
+        self.change_button = button("change", wide=True)
         self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._buttons.setSpacing(GAP)
         self._buttons.addWidget(self.change_button, 1)

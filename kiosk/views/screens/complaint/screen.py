@@ -20,7 +20,7 @@ from datetime import UTC
 
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
 from kiosk.domain.money import format_fen
@@ -41,16 +41,16 @@ from kiosk.services.pinyin_input import PinyinDictionary
 from kiosk.services.resident import PaymentLine, ledger
 from kiosk.views.jobs import Jobs
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
+from kiosk.views.screens.common import GAP, MARGIN, fill, label
 from kiosk.views.screens.complaint.category_step import CategoryStep
 from kiosk.views.screens.complaint.identity_step import IdentityStep
 from kiosk.views.screens.complaint.implicated_step import ImplicatedStep, Named
-from kiosk.views.screens.complaint.parts import GAP, MARGIN
 from kiosk.views.screens.complaint.result_step import ResultStep
 from kiosk.views.screens.complaint.review_step import Review, ReviewStep
 from kiosk.views.screens.complaint.words import in_language
 from kiosk.views.screens.complaint.words_step import WordsStep
 from kiosk.views.screens.dispute import PaymentSummary
-from kiosk.views.screens.household import fill, label
+from kiosk.views.widgets.step_stack import StepStack
 
 _log = logging.getLogger(__name__)
 
@@ -69,10 +69,10 @@ _FIELD_STEPS = {
 class ComplaintScreen(ResidentScreen):
     """The steps of a complaint, for the identified household.
 
-    The main window calls :meth:`load` when it opens the screen (a blank complaint), then
-    :meth:`set_complainant` with the identified member, and :meth:`start_from_payment`
-    when the resident came from a disputed payment. Its Back calls :meth:`go_back` first,
-    which steps back inside the screen.
+    The main window calls :meth:`open_for` when it opens the screen: :meth:`load` (a blank
+    complaint), then :meth:`set_complainant` with the identified member; and it calls
+    :meth:`start_from_payment` when the resident came from a disputed payment. Its Back
+    calls :meth:`go_back` first, which steps back inside the screen.
 
     Signals:
         navigate(str): not used (the complaint links nowhere else).
@@ -80,7 +80,6 @@ class ComplaintScreen(ResidentScreen):
         filed(): a complaint was committed to the store (the numbers are on screen).
     """
 
-    back_requested = Signal()
     filed = Signal()
 
     def __init__(
@@ -126,9 +125,7 @@ class ComplaintScreen(ResidentScreen):
         self.about.hide()
         self.words_step.set_header(self.about)
 
-        self.steps = QStackedWidget()
-        for step in self._all_steps():
-            self.steps.addWidget(step)
+        self.steps = StepStack(self._all_steps())
         layout = QVBoxLayout(self)
         # Little margin above and below: the phone pad needs the height of a low screen.
         layout.setContentsMargins(MARGIN, GAP // 6, MARGIN, GAP // 6)
@@ -161,6 +158,11 @@ class ComplaintScreen(ResidentScreen):
 
     def screen_title(self) -> str:
         return self.tr("Make a complaint")
+
+    def open_for(self, household_id: int, member_id: int) -> None:
+        self.load(household_id)
+        # A named complaint is filed in the identified member's name.
+        self.set_complainant(member_id)
 
     def load(self, household_id: int) -> None:
         """A blank complaint for the household: start at the category."""
@@ -532,13 +534,7 @@ class ComplaintScreen(ResidentScreen):
     # ---- showing ------------------------------------------------------------------------
 
     def _show_step(self, shown: QWidget) -> None:
-        # A stacked widget is as large as its largest page; only the page shown counts,
-        # so a low screen is not pushed past its edge by a page it does not show.
-        for step in self._all_steps():
-            policy = QSizePolicy.Policy.Preferred if step is shown else QSizePolicy.Policy.Ignored
-            step.setSizePolicy(policy, policy)
-        self.steps.setCurrentWidget(shown)
-        self.steps.updateGeometry()
+        self.steps.show_step(shown)
         self._show_progress()
 
     def _arrange_for(self, size: QSize) -> None:

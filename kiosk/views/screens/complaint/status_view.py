@@ -17,10 +17,9 @@ from kiosk.domain.notes import NoteCode
 from kiosk.domain.tracking import grouped
 from kiosk.services.complaints.status import ComplaintStatusView, StatusEvent
 from kiosk.views import labels
-from kiosk.views.attract import SHANGHAI
-from kiosk.views.screens.complaint.parts import GAP
+from kiosk.views.screens.attract import SHANGHAI
+from kiosk.views.screens.common import GAP, discard, fill, label
 from kiosk.views.screens.complaint.words import category_words, outcome_words, status_words
-from kiosk.views.screens.household import discard, fill, label
 
 
 def when(moment: datetime) -> str:

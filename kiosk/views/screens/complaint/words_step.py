@@ -11,17 +11,16 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.services.pinyin_input import PinyinDictionary
-from kiosk.views.screens.complaint.parts import GAP, ProblemLine, button, page
+from kiosk.views.screens.common import GAP, button, label
+from kiosk.views.screens.complaint.parts import ProblemLine, page
 from kiosk.views.screens.complaint.words import in_language
-from kiosk.views.screens.household import label
 from kiosk.views.widgets.pinyin_keyboard import PinyinKeyboard
+from kiosk.views.widgets.step_stack import StepStack
 
 #: The keyboard takes more than the service allows, so an over-long text is refused in words
 #: (the service's limit and reason) rather than cut off without a word.
@@ -63,9 +62,9 @@ class WordsStep(QWidget):
         card.addWidget(self.text_label)
         self.text_card.hide()
         self.ask_problem = ProblemLine("words-problem")
-        self.continue_button = button("words-continue", "primary", big=False)
-        self.add_button = button("words-add", big=False)
-        self.remove_button = button("words-remove", big=False)
+        self.continue_button = button("words-continue", "primary", wide=True)
+        self.add_button = button("words-add", wide=True)
+        self.remove_button = button("words-remove", wide=True)
         self.remove_button.hide()
         self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._buttons.setSpacing(GAP)
@@ -92,9 +91,7 @@ class WordsStep(QWidget):
         typing.addStretch(1)
         typing.addWidget(self.keyboard)
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.ask_page)
-        self.pages.addWidget(self.keyboard_page)
+        self.pages = StepStack((self.ask_page, self.keyboard_page))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -240,11 +237,7 @@ class WordsStep(QWidget):
     def _show_page(self, shown: QWidget) -> None:
         # Only the page shown may set the step's size: a low screen holds the keyboard or
         # the question, not both at once.
-        for each in (self.ask_page, self.keyboard_page):
-            policy = QSizePolicy.Policy.Preferred if each is shown else QSizePolicy.Policy.Ignored
-            each.setSizePolicy(policy, policy)
         changed = self.pages.currentWidget() is not shown
-        self.pages.setCurrentWidget(shown)
-        self.pages.updateGeometry()
+        self.pages.show_step(shown)
         if changed:
             self.typing_changed.emit(shown is self.keyboard_page)

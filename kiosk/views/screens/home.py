@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from typing import ClassVar, Self
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.shell.buttons import SymbolButton
 from kiosk.views.shell.symbols import Symbol
 
@@ -24,15 +27,16 @@ TILES: tuple[tuple[str, Symbol], ...] = (
 )
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Screen):
     """What an identified resident can look at or do, as seven tiles: four across and two
     down on a wide screen, two across and four down on a tall one.
 
     Signals:
-        open_requested(str): the resident touched the tile of this screen name.
+        navigate(str): the resident touched the tile of this screen name.
+        back_requested(): never (the way out is "End session").
     """
 
-    open_requested = Signal(str)
+    needs_session: ClassVar[bool] = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +59,7 @@ class HomeScreen(QWidget):
             tile.setObjectName(f"tile-{name}")
             tile.setProperty("role", "tile")
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            tile.clicked.connect(lambda _=False, name=name: self.open_requested.emit(name))
+            tile.clicked.connect(lambda _=False, name=name: self.navigate.emit(name))
             self.tiles[name] = tile
 
         self._grid = QGridLayout()
@@ -69,6 +73,10 @@ class HomeScreen(QWidget):
         page.addWidget(self.prompt_label)
         page.addLayout(self._grid, 1)
         self.retranslate()
+
+    @classmethod
+    def make(cls, parts: ScreenParts) -> Self:
+        return cls()
 
     def screen_title(self) -> str:
         return self.tr("What would you like to see?")
