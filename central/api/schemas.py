@@ -92,7 +92,9 @@ Secret = Annotated[
     ),
 ]
 FreeText = Annotated[str, Field(max_length=MAX_TEXT, pattern=_NO_CONTROL)]
-Fen = Annotated[int, Field(ge=0, le=MAX_FEN)]
+#: Written as an integer: 35, never 35.0 (which JSON Schema's ``integer`` would let pass).
+_WHOLE = "An integer number of fen, written without a fraction (35, not 35.0)."
+Fen = Annotated[int, Field(ge=0, le=MAX_FEN, description=_WHOLE)]
 ShortText = Annotated[str, Field(max_length=128, pattern=_NO_CONTROL)]
 Code = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")]
 Phone = Annotated[str, Field(min_length=11, max_length=11, pattern=r"^1[0-9]{10}$")]
@@ -151,7 +153,7 @@ class ComplaintIn(_Strict):
     aid_record_reference: (
         Annotated[str, Field(min_length=1, max_length=64, pattern=_IDENTIFIER)] | None
     ) = None
-    recorded_fen: Annotated[int, Field(gt=0, le=MAX_FEN)] | None = None
+    recorded_fen: Annotated[int, Field(gt=0, le=MAX_FEN, description=_WHOLE)] | None = None
     claimed_received_fen: Fen | None = None
     text: FreeText = ""
     disclosure: Annotated[Disclosure, Field(strict=False)] | None = None
