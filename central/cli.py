@@ -166,6 +166,10 @@ def _serve(settings: Settings) -> int:
         # Behind a TLS proxy on the same machine, trust its X-Forwarded-* headers only.
         proxy_headers=True,
         forwarded_allow_ips="127.0.0.1",
+        # No "server: uvicorn": what runs here and in which version is nobody's business.
+        # The Date header stays: it tells a kiosk refused as stale what time the server has.
+        server_header=False,
+        date_header=True,
     )
     database.dispose()
     return ExitCode.OK

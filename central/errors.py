@@ -122,8 +122,11 @@ _STATUS_CODES = {
 }
 
 
-def install_handlers(app: FastAPI) -> None:
-    """Render every error, including FastAPI's own, in the contract's shape."""
+def install_handlers(app: FastAPI, *, unexpected_headers: Mapping[str, str] | None = None) -> None:
+    """Render every error, including FastAPI's own, in the contract's shape.
+
+    ``unexpected_headers`` go on the 500 answer, which Starlette sends from outside every
+    middleware."""
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
@@ -156,4 +159,5 @@ def install_handlers(app: FastAPI) -> None:
             "internal_error",
             "服务器内部错误，请稍后再试。",
             "Internal server error; please try again later.",
+            headers=unexpected_headers,
         ).response()

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 
 from central.api.common import parse, request_body, sessions, settings
 from central.api.lookup import find_by_secret, status_document
-from central.api.schemas import AppealIn
+from central.api.schemas import AppealIn, ErrorOut
 from central.api.status import LOOKUP_RESPONSES
 from central.auth import SignedRequest, signed_request
 from central.errors import ApiError
@@ -21,7 +21,7 @@ router = APIRouter(tags=["complaints"])
 @router.post(
     "/complaints/appeal",
     openapi_extra=request_body(AppealIn),
-    responses={**LOOKUP_RESPONSES, 409: {"description": "appeal_not_allowed"}},
+    responses={**LOOKUP_RESPONSES, 409: {"model": ErrorOut, "description": "appeal_not_allowed"}},
 )
 def complaint_appeal(
     request: Request, signed: Annotated[SignedRequest, Depends(signed_request)]

@@ -8,16 +8,28 @@ from fastapi import Request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
+from central.api.schemas import ErrorOut
 from central.config import Settings
 from central.errors import ApiError, from_validation
 
 Model = TypeVar("Model", bound=BaseModel)
 
+
 #: Answers every authenticated route may give, for the OpenAPI document.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"description": "Missing, unknown, revoked, stale, replayed or bad signature"},
-    413: {"description": "Body larger than 64 KiB"},
-    422: {"description": "Bad input: `error` and `field` say which field; nothing stored"},
+    401: {
+        "model": ErrorOut,
+        "description": "Missing, unknown, revoked, stale, replayed or bad signature",
+    },
+    413: {"model": ErrorOut, "description": "Body larger than 64 KiB"},
+    422: {
+        "model": ErrorOut,
+        "description": (
+            "Bad input: `error` and `field` say which field; nothing stored. Besides what the "
+            "schema states: a wrong check digit, a rule across fields, or a reference the "
+            "server does not know"
+        ),
+    },
 }
 
 
@@ -40,13 +52,30 @@ def parse(model: type[Model], body: bytes) -> Model:
         raise from_validation(exc) from None
 
 
+def _inlined(node: Any, definitions: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        reference = node.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/$defs/"):
+            # The request models nest without cycles, so this ends.
+            return _inlined(definitions[reference.removeprefix("#/$defs/")], definitions)
+        return {key: _inlined(value, definitions) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inlined(item, definitions) for item in node]
+    return node
+
+
 def request_body(model: type[BaseModel]) -> dict[str, Any]:
     """``openapi_extra`` describing a JSON body that the route parses itself from the bytes
-    it verified (a signature covers exact bytes, so FastAPI must not parse them first)."""
+    it verified (a signature covers exact bytes, so FastAPI must not parse them first).
+
+    Nested models are written out in place: pydantic refers to them as ``#/$defs/...``,
+    which would point at the root of the OpenAPI document, where nothing of that name is."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
     return {
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": model.model_json_schema()}},
+            "content": {"application/json": {"schema": _inlined(schema, definitions)}},
         }
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from central.api.common import (
@@ -15,31 +15,53 @@ from central.api.common import (
     sessions,
     settings,
 )
-from central.api.schemas import ComplaintIn, idempotency_key_valid
+from central.api.schemas import (
+    IDEMPOTENCY_KEY_SCHEMA,
+    ComplaintAck,
+    ComplaintIn,
+    ErrorOut,
+    idempotency_key_valid,
+)
 from central.auth import SignedRequest, signed_request
 from central.errors import invalid_field
 from central.filing import file_complaint
 
 router = APIRouter(tags=["complaints"])
 
+IDEMPOTENCY_KEY = "Idempotency-Key"
+
 
 @router.post(
     "/complaints",
     status_code=201,
-    openapi_extra=request_body(ComplaintIn),
+    openapi_extra={
+        **request_body(ComplaintIn),
+        # Read from the raw headers below rather than as a FastAPI parameter, so that a key
+        # sent twice is refused instead of one copy being taken.
+        "parameters": [
+            {
+                "name": IDEMPOTENCY_KEY,
+                "in": "header",
+                "required": True,
+                "description": "The same key with the same body again answers the first answer.",
+                "schema": IDEMPOTENCY_KEY_SCHEMA,
+            }
+        ],
+    },
     responses={
         **ERROR_RESPONSES,
-        409: {"description": "idempotency_key_reused or tracking_number_taken"},
+        201: {"model": ComplaintAck, "description": "Filed (or filed before with this key)"},
+        409: {"model": ErrorOut, "description": "idempotency_key_reused or tracking_number_taken"},
     },
 )
 def post_complaint(
-    request: Request,
-    signed: Annotated[SignedRequest, Depends(signed_request)],
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    request: Request, signed: Annotated[SignedRequest, Depends(signed_request)]
 ) -> Response:
     """File a complaint; the same key and body again answers the first answer again."""
-    if idempotency_key is None or not idempotency_key_valid(idempotency_key):
-        raise invalid_field("Idempotency-Key", "invalid_idempotency_key")
+    keys = request.headers.getlist(IDEMPOTENCY_KEY)
+    if len(keys) != 1 or not idempotency_key_valid(keys[0]):
+        raise invalid_field(IDEMPOTENCY_KEY, "invalid_idempotency_key")
+    idempotency_key = keys[0]
     complaint = parse(ComplaintIn, signed.body)
     filed = file_complaint(
         sessions(request),

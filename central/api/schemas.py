@@ -2,28 +2,56 @@
 
 Models are strict (no "1" for 1, no 1.0 for 1) and forbid unknown keys, so a kiosk bug shows
 as a 422 naming the field instead of being stored half-understood.
+
+Every rule a JSON Schema can state (a pattern, a length, a bound, an enum) is stated with
+``Field`` so that /openapi.json says exactly what is enforced. Three kinds of rule cannot be
+stated there and are said in the descriptions instead: the tracking number's check digit
+(``format: tracking-number``), rules across fields (the model validators below) and
+references to what the server stores (a household, a record, a cadre).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from kiosk.domain.models import ComplaintCategory, Disclosure, PartyKind, RegionLevel
-from kiosk.domain.tracking import secret_well_formed, tracking_number_valid
+from kiosk.domain.models import (
+    ComplaintCategory,
+    ComplaintStatus,
+    Disclosure,
+    Outcome,
+    PartyKind,
+    RegionLevel,
+)
+from kiosk.domain.tracking import (
+    SECRET_LENGTH,
+    TRACKING_LENGTH,
+    tracking_number_valid,
+)
 
 MAX_TEXT = 2000
 MAX_IMPLICATED = 10
 #: 100 million yuan: far above any household payment, so a larger amount is a mistake.
 MAX_FEN = 10_000_000_000
-_PHONE = re.compile(r"1[0-9]{10}")
-_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 #: The register's key of a member: the keyed hash of their ID number (64 hex characters).
 _MEMBER_HASH = r"^[0-9a-f]{64}$"
+#: No control character (Unicode category Cc) but the line feed: an escape sequence or a NUL
+#: in a complaint would reach an inspector's screen or the database.
+_NO_CONTROL = r"^[^\x00-\x09\x0b-\x1f\x7f-\x9f]*$"
+#: An identifier of the provincial system: printable, on one line.
+_IDENTIFIER = r"^[^\x00-\x1f\x7f-\x9f]+$"
+
+_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+#: ``Idempotency-Key``, a header of ``POST /api/v1/complaints``, as the OpenAPI states it.
+IDEMPOTENCY_KEY_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "minLength": 16,
+    "maxLength": 64,
+    "pattern": f"^{_KEY.pattern}$",
+}
 
 
 def idempotency_key_valid(key: str) -> bool:
@@ -31,26 +59,9 @@ def idempotency_key_valid(key: str) -> bool:
 
 
 def _tracking(value: str) -> str:
+    # The pattern has made sure of twelve ASCII digits; the check digit is what is left.
     if not tracking_number_valid(value):
         raise ValueError("not a tracking number")
-    return value
-
-
-def _secret(value: str) -> str:
-    if not secret_well_formed(value):
-        raise ValueError("not a secret")
-    return value
-
-
-def _text(value: str) -> str:
-    if any(unicodedata.category(char) == "Cc" and char != "\n" for char in value):
-        raise ValueError("control character")
-    return value
-
-
-def _phone(value: str | None) -> str | None:
-    if value is not None and not _PHONE.fullmatch(value):
-        raise ValueError("not a mobile number")
     return value
 
 
@@ -60,12 +71,36 @@ def _aware(value: datetime) -> datetime:
     return value
 
 
-TrackingNumber = Annotated[str, AfterValidator(_tracking)]
-Secret = Annotated[str, AfterValidator(_secret)]
-FreeText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_text)]
-Fen = Annotated[int, Field(ge=0, le=MAX_FEN)]
-ShortText = Annotated[str, Field(max_length=128), AfterValidator(_text)]
+TrackingNumber = Annotated[
+    str,
+    Field(
+        min_length=TRACKING_LENGTH,
+        max_length=TRACKING_LENGTH,
+        pattern=rf"^[0-9]{{{TRACKING_LENGTH}}}$",
+        description="Twelve digits, the last the Luhn check digit of the other eleven.",
+        json_schema_extra={"format": "tracking-number"},
+    ),
+    AfterValidator(_tracking),
+]
+Secret = Annotated[
+    str,
+    Field(
+        min_length=SECRET_LENGTH,
+        max_length=SECRET_LENGTH,
+        pattern=rf"^[0-9]{{{SECRET_LENGTH}}}$",
+        description="The six digits printed on the receipt.",
+    ),
+]
+FreeText = Annotated[str, Field(max_length=MAX_TEXT, pattern=_NO_CONTROL)]
+#: Written as an integer: 35, never 35.0 (which JSON Schema's ``integer`` would let pass).
+_WHOLE = "An integer number of fen, written without a fraction (35, not 35.0)."
+Fen = Annotated[int, Field(ge=0, le=MAX_FEN, description=_WHOLE)]
+ShortText = Annotated[str, Field(max_length=128, pattern=_NO_CONTROL)]
 Code = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")]
+Phone = Annotated[str, Field(min_length=11, max_length=11, pattern=r"^1[0-9]{10}$")]
+RegionCode = Annotated[
+    str, Field(min_length=6, max_length=12, pattern=r"^([0-9]{6}|[0-9]{9}|[0-9]{12})$")
+]
 
 
 class _Strict(BaseModel):
@@ -79,7 +114,7 @@ class ImplicatedIn(_Strict):
     cadre_code: Code | None = None
     office_code: Code | None = None
     name: ShortText = ""
-    region_code: Annotated[str, Field(pattern=r"^([0-9]{6}|[0-9]{9}|[0-9]{12})$")] | None = None
+    region_code: RegionCode | None = None
     level: Annotated[RegionLevel, Field(strict=False)] | None = None
 
     @model_validator(mode="after")
@@ -112,15 +147,19 @@ class ComplaintIn(_Strict):
     tracking_number: TrackingNumber
     secret: Secret
     category: Annotated[ComplaintCategory, Field(strict=False)]
-    household_file_number: Annotated[str, Field(min_length=1, max_length=32)] | None = None
-    aid_record_reference: Annotated[str, Field(min_length=1, max_length=64)] | None = None
-    recorded_fen: Annotated[int, Field(gt=0, le=MAX_FEN)] | None = None
+    household_file_number: (
+        Annotated[str, Field(min_length=1, max_length=32, pattern=_IDENTIFIER)] | None
+    ) = None
+    aid_record_reference: (
+        Annotated[str, Field(min_length=1, max_length=64, pattern=_IDENTIFIER)] | None
+    ) = None
+    recorded_fen: Annotated[int, Field(gt=0, le=MAX_FEN, description=_WHOLE)] | None = None
     claimed_received_fen: Fen | None = None
     text: FreeText = ""
     disclosure: Annotated[Disclosure, Field(strict=False)] | None = None
     anonymous: bool | None = None
     complainant: ComplainantIn | None = None
-    contact_phone: Annotated[str | None, AfterValidator(_phone)] = None
+    contact_phone: Phone | None = None
     implicated: Annotated[list[ImplicatedIn], Field(max_length=MAX_IMPLICATED)] = []
     filed_at: Annotated[datetime, Field(strict=False), AfterValidator(_aware)]
 
@@ -191,3 +230,59 @@ class AppealIn(_Strict):
     tracking_number: TrackingNumber
     secret: Secret
     text: Annotated[FreeText, Field(min_length=1)]
+
+
+# The answers below describe what the routes send, for the OpenAPI document; the routes
+# build their bodies themselves (central.filing, central.api.lookup).
+
+#: ``2026-11-29T08:15:00Z``: whole seconds in UTC (central.timefmt.iso_utc).
+UtcTime = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")]
+
+
+class OfficeOut(BaseModel):
+    """The discipline office a complaint went to."""
+
+    code: str
+    name: str
+
+
+class ComplaintAck(BaseModel):
+    """The 201 answer of ``POST /api/v1/complaints``."""
+
+    tracking_number: str
+    status: ComplaintStatus
+    office: OfficeOut
+    received_at: UtcTime
+
+
+class PublicEvent(BaseModel):
+    """One step of a complaint that its complainant may see."""
+
+    at: UtcTime
+    status: ComplaintStatus
+    code: str | None
+    values: dict[str, Any]
+    text: str
+
+
+class StatusOut(BaseModel):
+    """The 200 answer of ``POST /api/v1/complaints/status`` and ``.../appeal``."""
+
+    tracking_number: str
+    category: ComplaintCategory
+    status: ComplaintStatus
+    outcome: Outcome | None
+    office: OfficeOut | None
+    received_at: UtcTime
+    due_at: UtcTime | None
+    can_appeal: bool
+    events: list[PublicEvent]
+
+
+class ErrorOut(BaseModel):
+    """Every error answer of API v1 (``central.errors.ApiError``)."""
+
+    error: Annotated[str, Field(description="A code for machines: `not_found`, ...")]
+    message_zh: str
+    message_en: str
+    field: Annotated[str, Field(description="The field a 422 is about")] | None = None

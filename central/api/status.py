@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 
 from central.api.common import ERROR_RESPONSES, parse, request_body, sessions, settings
 from central.api.lookup import find_by_secret, status_document
-from central.api.schemas import StatusIn
+from central.api.schemas import ErrorOut, StatusIn, StatusOut
 from central.auth import SignedRequest, signed_request
 from central.timefmt import utcnow
 
@@ -16,8 +16,12 @@ router = APIRouter(tags=["complaints"])
 
 LOOKUP_RESPONSES: dict[int | str, dict[str, Any]] = {
     **ERROR_RESPONSES,
-    404: {"description": "Unknown tracking number or wrong secret (the same answer)"},
-    429: {"description": "5 wrong secrets for this number within 15 minutes"},
+    200: {"model": StatusOut, "description": "The complaint's status"},
+    404: {
+        "model": ErrorOut,
+        "description": "Unknown tracking number or wrong secret (the same answer)",
+    },
+    429: {"model": ErrorOut, "description": "5 wrong secrets for this number within 15 minutes"},
 }
 
 

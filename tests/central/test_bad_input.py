@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -12,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from central.db import Database
+from central.errors import json_bytes
 from central.models import IdempotencyRecord
 from kiosk.domain.models import Complaint, ComplaintEvent, ImplicatedParty
 from tests.central.conftest import SignedClient, complaint_body, new_key
@@ -58,6 +60,12 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     ("naive filed_at", {"filed_at": "2026-11-29T08:15:00"}, "filed_at"),
     ("unknown key", {"surprise": 1}, "surprise"),
     ("record without household", {"household_file_number": None}, "household_file_number"),
+    # PostgreSQL refuses a NUL in text: caught by the field's pattern, before the database.
+    ("NUL in a file number", {"household_file_number": "522730\x00"}, "household_file_number"),
+    ("NUL in a reference", {"aid_record_reference": "LLMZ\x00"}, "aid_record_reference"),
+    ("NUL in a name", {"implicated": [{"kind": "person", "name": "某\x00"}]}, "implicated"),
+    ("empty tracking number", {"tracking_number": ""}, "tracking_number"),
+    ("tracking number of 5,000 digits", {"tracking_number": "1" * 5000}, "tracking_number"),
 ]
 
 
@@ -102,6 +110,18 @@ def test_unknown_references_are_refused(
     assert response.status_code == 422
     assert response.json()["error"] == error
     assert response.json()["field"] == field
+
+
+def test_amount_of_5000_digits_is_422(api: SignedClient, world: World, unchanged: None) -> None:
+    """An amount written with 5,000 digits (more than Python's int() reads): the JSON parser
+    refuses the number itself, so the answer is 422 malformed_json, not a 500."""
+    body = json_bytes(complaint_body(world)).replace(
+        b'"claimed_received_fen":400000', b'"claimed_received_fen":' + b"4" * 5000
+    )
+    assert b"4" * 5000 in body
+    response = api.post(PATH, body, idempotency_key=new_key())
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == "malformed_json"
 
 
 def test_oversized_body_is_413(api: SignedClient, world: World, unchanged: None) -> None:
@@ -162,3 +182,15 @@ def test_openapi_document_describes_the_complaint_body(live_server: str) -> None
     body = document["paths"]["/api/v1/complaints"]["post"]["requestBody"]
     schema = body["content"]["application/json"]["schema"]
     assert "claimed_received_fen" in schema["properties"]
+
+
+def test_openapi_document_states_the_lookup_patterns(live_server: str) -> None:
+    """The status and appeal bodies state the tracking number's and secret's patterns, and
+    no body points at a definition the document lacks."""
+    document = requests.get(f"{live_server}/openapi.json", timeout=10).json()
+    for path in ("/api/v1/complaints/status", "/api/v1/complaints/appeal"):
+        body = document["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+        properties = body["schema"]["properties"]
+        assert properties["tracking_number"]["pattern"] == "^[0-9]{12}$"
+        assert properties["secret"]["pattern"] == "^[0-9]{6}$"
+    assert "#/$defs/" not in json.dumps(document)
