@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.address_codes import AddressCodes, demo_address_codes, gb2260
+
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
 ENV_PREFIX = "KIOSK_"
 LANGUAGES = ("zh_CN", "en")
@@ -66,6 +68,15 @@ class SecurityConfig:
     @property
     def uses_demo_key(self) -> bool:
         return self.id_hash_key_file is None
+
+    def id_address_codes(self) -> AddressCodes:
+        """The address codes ID numbers may start with on this terminal.
+
+        GB/T 2260, plus the demo's never-issued story code only while the public demo key
+        hashes ID numbers: a terminal set up for real residents has its own key, so it
+        refuses the published story numbers like any other made-up number.
+        """
+        return demo_address_codes() if self.uses_demo_key else gb2260()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.theme import NORMAL, load_stylesheet
 from kiosk.views.widgets.keypad import CLEAR, DELETE
 
-from .conftest import DEMO_NOW, TEST_ID_HASH_KEY, Hands
+from .conftest import DEMO_ADDRESSES, DEMO_NOW, TEST_ID_HASH_KEY, Hands
 
 RELIEF = SCENARIOS[0]  # 杨正刚, YZG
 GOAT = SCENARIOS[1]  # 曾德明, ZDM
@@ -41,7 +41,9 @@ def make_screen(qtbot: QtBot, identifier: Identifier) -> IdentifyScreen:
 
 @pytest.fixture
 def identifier(demo_store: Store) -> Identifier:
-    return Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY)
+    return Identifier(
+        demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY, addresses=DEMO_ADDRESSES
+    )
 
 
 @pytest.fixture
@@ -201,7 +203,10 @@ def test_a_throttled_number_shows_minutes_and_a_countdown(
     """Past the limit for one number the answer says how many minutes, and counts down."""
     policy = ThrottlePolicy(max_failures=2, base_cooldown_s=90, max_cooldown_s=600, window_s=600)
     identifier = Identifier(
-        demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY, per_id=AttemptThrottle(policy)
+        demo_store.sessionmaker,
+        id_hash_key=TEST_ID_HASH_KEY,
+        per_id=AttemptThrottle(policy),
+        addresses=DEMO_ADDRESSES,
     )
     screen = make_screen(qtbot, identifier)
     for initials in ("AB", "AC", "YZG"):
