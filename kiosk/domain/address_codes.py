@@ -9,7 +9,7 @@ or not.
 The table is python-stdnum's (``stdnum/cn/loc.dat``, the file its ``cn.ric`` checks
 numbers against), read through its documented ``stdnum.numdb`` interface: a library kept
 up to date as divisions change, rather than a list of our own that would silently age.
-It was checked against python-stdnum 2.2 (6,900 codes); :data:`TABLE_VERSION` says which
+It was checked against python-stdnum 2.2 (6,885 codes); :data:`TABLE_VERSION` says which
 version a terminal runs.
 
 The table also says in which years each county held its code. Those years are not used: a
