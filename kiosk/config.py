@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.domain.address_codes import AddressCodes, demo_address_codes, gb2260
+if TYPE_CHECKING:
+    from kiosk.domain.address_codes import AddressCodes
 
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
 ENV_PREFIX = "KIOSK_"
@@ -76,6 +77,9 @@ class SecurityConfig:
         hashes ID numbers: a terminal set up for real residents has its own key, so it
         refuses the published story numbers like any other made-up number.
         """
+        # Imported here: the configuration is read before the first picture is painted.
+        from kiosk.domain.address_codes import demo_address_codes, gb2260
+
         return demo_address_codes() if self.uses_demo_key else gb2260()
 
 

@@ -9,7 +9,7 @@ or not.
 The table is python-stdnum's (``stdnum/cn/loc.dat``, the file its ``cn.ric`` checks
 numbers against), read through its documented ``stdnum.numdb`` interface: a library kept
 up to date as divisions change, rather than a list of our own that would silently age.
-It was checked against python-stdnum 2.2 (6,885 codes); :data:`TABLE_VERSION` says which
+It was checked against python-stdnum 2.2 (6,885 codes); :func:`table_version` says which
 version a terminal runs.
 
 The table also says in which years each county held its code. Those years are not used: a
@@ -29,18 +29,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import version
-
-from stdnum import numdb
 
 ADDRESS_CODE_LENGTH = 6
 
 #: A Guizhou county code that GB/T 2260 has never issued (the province's codes end well
 #: below it), on which the demo's published story numbers are built.
 DEMO_ADDRESS_CODE = "529999"
-
-#: The python-stdnum release whose table is in use.
-TABLE_VERSION = version("python-stdnum")
 
 
 @dataclass(frozen=True)
@@ -88,9 +82,22 @@ def _expand(low: str, high: str) -> Iterator[str]:
         yield f"{number:0{width}d}"
 
 
+def table_version() -> str:
+    """The python-stdnum release whose table is in use."""
+    from importlib.metadata import version
+
+    return version("python-stdnum")
+
+
 @functools.cache
 def gb2260() -> AddressCodes:
-    """Every GB/T 2260 address code ever issued, current and withdrawn (read once)."""
+    """Every GB/T 2260 address code ever issued, current and withdrawn (read once).
+
+    About 0.2 s the first time, so the kiosk asks for it while starting, not at the first
+    key press; stdnum is imported here for the same reason.
+    """
+    from stdnum import numdb
+
     codes: set[str] = set()
     # numdb's tree: 2-digit provinces, under each its 4-digit rest of the county codes.
     for length, low, high, _props, children in numdb.get("cn/loc").prefixes:
