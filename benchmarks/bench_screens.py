@@ -93,6 +93,7 @@ from store import ID_HASH_KEY, TERMINAL_CODE, TERMINAL_REGION_CODE, bench_store
 
 from kiosk.app import CJK_FONT_FAMILIES
 from kiosk.config import load_config
+from kiosk.domain.address_codes import demo_address_codes
 from kiosk.domain.idnumber import parse_id_number
 from kiosk.domain.models import Household, Member
 from kiosk.services.demo import SCENARIOS
@@ -176,7 +177,10 @@ def build_window(
             kiosk_code=TERMINAL_CODE,
             region_code=TERMINAL_REGION_CODE,
         ),
-        "identifier": Identifier(store.sessionmaker, id_hash_key=ID_HASH_KEY),
+        # The story numbers it types use the demo's address code.
+        "identifier": Identifier(
+            store.sessionmaker, id_hash_key=ID_HASH_KEY, addresses=demo_address_codes()
+        ),
         "identity_source": None,
         # Long enough that "Are you still there?" never interrupts the measurements.
         "idle_timeout_s": 3600.0,
@@ -277,7 +281,8 @@ def identify(
         how = "taps on the identification screen's keypads"
     except (AttributeError, KeyError) as exc:
         identifier = Identifier(sessions, id_hash_key=ID_HASH_KEY)
-        result = identifier.identify(parse_id_number(number), initials)
+        story = parse_id_number(number, addresses=demo_address_codes())
+        result = identifier.identify(story, initials)
         if result.outcome is not Outcome.IDENTIFIED:
             raise SystemExit("the scenario's head was not identified: wrong store or key?") from exc
         assert result.household_id is not None and result.member_id is not None

@@ -312,7 +312,11 @@ def _connect_store(
             check_status=_status_checker(config, store.sessionmaker),
             wake_outbox=sender.wake if sender is not None else None,
         ),
-        identifier=Identifier(store.sessionmaker, id_hash_key=config.security.id_hash_key()),
+        identifier=Identifier(
+            store.sessionmaker,
+            id_hash_key=config.security.id_hash_key(),
+            addresses=config.security.id_address_codes(),
+        ),
     )
     if not office_known:  # a new store, just made: its regions may have come since
         window.set_office_name(office_display_name(store.sessionmaker, config.terminal.region_code))
@@ -346,7 +350,7 @@ def _identity_source(config: Config) -> IdentitySource | None:
     """The ID card reader. Only the simulated one exists so far, and only for the demo:
     on a real terminal residents type until a reader driver is written."""
     if config.security.uses_demo_key:
-        return SimulatedCardReader()
+        return SimulatedCardReader(addresses=config.security.id_address_codes())
     return None
 
 

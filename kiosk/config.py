@@ -13,7 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.domain.address_codes import AddressCodes
 
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
 ENV_PREFIX = "KIOSK_"
@@ -66,6 +69,18 @@ class SecurityConfig:
     @property
     def uses_demo_key(self) -> bool:
         return self.id_hash_key_file is None
+
+    def id_address_codes(self) -> AddressCodes:
+        """The address codes ID numbers may start with on this terminal.
+
+        GB/T 2260, plus the demo's never-issued story code only while the public demo key
+        hashes ID numbers: a terminal set up for real residents has its own key, so it
+        refuses the published story numbers like any other made-up number.
+        """
+        # Imported here: the configuration is read before the first picture is painted.
+        from kiosk.domain.address_codes import demo_address_codes, gb2260
+
+        return demo_address_codes() if self.uses_demo_key else gb2260()
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
 """Configuration: defaults, the TOML file and KIOSK_* environment variables."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import DEMO_ID_HASH_KEY, ConfigError, load_config
+from kiosk.domain.address_codes import DEMO_ADDRESS_CODE, gb2260
+from kiosk.domain.idnumber import IdNumberError, IdProblem, make_id_number, parse_id_number
 
 
 def test_defaults_run_the_demo(tmp_path: Path) -> None:
@@ -73,3 +76,18 @@ def test_short_key_file_is_refused_without_showing_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config.security.id_hash_key()
     assert "tooshort" not in str(info.value)
+
+
+def test_only_the_demo_key_accepts_the_demo_story_code(tmp_path: Path) -> None:
+    """The demo's unissued code 529999 is accepted on the demo key and refused on a real one."""
+    story = make_id_number(DEMO_ADDRESS_CODE, date(1962, 5, 8), 131)
+    demo = load_config(None, environ={"XDG_DATA_HOME": str(tmp_path)})
+    assert parse_id_number(story, addresses=demo.security.id_address_codes()).reveal() == story
+    key_file = tmp_path / "key"
+    key_file.write_bytes(b"k" * 48)
+    real = load_config(None, environ={"KIOSK_SECURITY_ID_HASH_KEY_FILE": str(key_file)})
+    assert not real.security.uses_demo_key
+    with pytest.raises(IdNumberError) as caught:
+        parse_id_number(story, addresses=real.security.id_address_codes())
+    assert caught.value.problem is IdProblem.REGION
+    assert real.security.id_address_codes() == gb2260()

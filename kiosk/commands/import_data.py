@@ -61,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
             return ExitCode.DATABASE
         try:
             report = import_files(
-                store.sessionmaker, args.files, id_hash_key=key, dry_run=args.dry_run
+                store.sessionmaker,
+                args.files,
+                id_hash_key=key,
+                dry_run=args.dry_run,
+                addresses=config.security.id_address_codes(),
             )
         except ImportStoreError as exc:
             print(f"kiosk import: {exc}", file=sys.stderr)

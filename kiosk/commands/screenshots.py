@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.config import DEMO_ID_HASH_KEY
+from kiosk.domain.address_codes import demo_address_codes
 from kiosk.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -163,7 +164,11 @@ def walk(
                         region_code=TERMINAL_REGION,
                         clock=lambda: now,
                     ),
-                    identifier=Identifier(store.sessionmaker, id_hash_key=DEMO_ID_HASH_KEY),
+                    identifier=Identifier(
+                        store.sessionmaker,
+                        id_hash_key=DEMO_ID_HASH_KEY,
+                        addresses=demo_address_codes(),
+                    ),
                     office_name=office_display_name(store.sessionmaker, TERMINAL_REGION),
                     large_text=large_text,
                 )

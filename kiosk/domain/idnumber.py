@@ -3,19 +3,24 @@
 A full ID number must never reach a log, a URL, a screenshot or a printed record. So the
 value type shows only its masked form, and no error raised here ever quotes the number:
 messages speak of counts and positions, never of digits the resident typed.
+
+The first six digits are checked against the GB/T 2260 address codes, withdrawn ones
+included (:mod:`kiosk.domain.address_codes`); which table a check uses is the caller's to
+give, so that only a demo terminal accepts the demo's unissued code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import unicodedata
-from collections.abc import Callable
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 from zoneinfo import ZoneInfo
+
+from kiosk.domain.address_codes import AddressCodes, gb2260
 
 ID_LENGTH = 18
 EARLIEST_BIRTH = date(1880, 1, 1)
@@ -31,7 +36,20 @@ PROVINCE_CODES: frozenset[str] = frozenset(
     )
     for code in range(low, high + 1)
 )  # fmt: skip
-"""Province-level codes that can start an ID number: mainland provinces, Taiwan, HK, Macao."""
+"""Province-level codes that can start an ID number: mainland provinces, Taiwan, HK, Macao.
+
+The form check of :class:`IdNumber` and :func:`make_id_number`, which know no table; the
+full check asks the GB/T 2260 table, whose provinces are these.
+"""
+
+# Full-width forms (U+FF01-U+FF5E) are ASCII moved up by this much; U+3000 is the
+# full-width space. Only these are folded: NFKC would also read circled, superscript and
+# other look-alike digits (⑤, ⁸) as digits, which no one types for an ID number and which
+# would let a pasted or scanned oddity pass as a number.
+_FULL_WIDTH_OFFSET = 0xFEE0
+_FOLD_FULL_WIDTH = {code: code - _FULL_WIDTH_OFFSET for code in range(0xFF01, 0xFF5F)} | {
+    0x3000: ord(" ")
+}
 
 _MASK = "*" * 10
 
@@ -102,10 +120,12 @@ def _bad_province() -> IdNumberError:
 
 
 def _unknown_region() -> IdNumberError:
+    # Worded to fit as soon as the digits typed cannot begin any code, before all six.
     return IdNumberError(
         IdProblem.REGION,
-        "前六位不是已知的地区代码，请核对号码",
-        "The first six digits are not a known region code; please check the number",
+        "前六位是地区代码，没有这样开头的地区代码，请核对号码",
+        "The first six digits are the area code; no area code starts like this, "
+        "please check the number",
     )
 
 
@@ -138,7 +158,7 @@ def _normalise(raw: str) -> str:
     """What the resident meant: full-width forms folded, spaces gone, x as X."""
     if not isinstance(raw, str):
         raise TypeError(f"an ID number must be given as str, not {type(raw).__name__}")
-    folded = unicodedata.normalize("NFKC", raw)
+    folded = raw.translate(_FOLD_FULL_WIDTH)
     return "".join(folded.split()).replace("x", "X")
 
 
@@ -159,9 +179,13 @@ def _find_problem(
     value: str,
     *,
     today: date | None,
-    region_exists: Callable[[str], bool] | None,
+    addresses: AddressCodes | None,
 ) -> IdNumberError | None:
-    """Every check in order on a normalised value; ``today=None`` skips only the future check."""
+    """Every check in order on a normalised value.
+
+    ``today=None`` skips only the future check; ``addresses=None`` checks the province
+    only (the form check of a value built from checked parts).
+    """
     if not value:
         return _empty()
     if len(value) != ID_LENGTH:
@@ -173,7 +197,7 @@ def _find_problem(
         return _bad_last_character()
     if value[:2] not in PROVINCE_CODES:
         return _bad_province()
-    if region_exists is not None and not region_exists(value[:6]):
+    if addresses is not None and value[:6] not in addresses:
         return _unknown_region()
     born = _birth_date(value)
     if born is None or born < EARLIEST_BIRTH or (today is not None and born > today):
@@ -195,8 +219,9 @@ class IdNumber:
     _value: str
 
     def __post_init__(self) -> None:
-        # Refuse a hand-built IdNumber that parse_id_number would have refused.
-        problem = _find_problem(self._value, today=None, region_exists=None)
+        # Refuse a hand-built IdNumber that is not an ID number in form. The address table
+        # is not asked: which one applies is the terminal's to say, at parse_id_number.
+        problem = _find_problem(self._value, today=None, addresses=None)
         if problem is not None:
             raise problem
 
@@ -235,20 +260,20 @@ def parse_id_number(
     raw: str,
     *,
     today: date | None = None,
-    region_exists: Callable[[str], bool] | None = None,
+    addresses: AddressCodes | None = None,
 ) -> IdNumber:
     """Check a typed or read ID number and return it, or raise :class:`IdNumberError`.
 
     Spaces are ignored, and lower-case x and full-width characters are accepted, because
     that is how people type. Checks run in the order of :class:`IdProblem`. ``today``
-    defaults to today's date in China; ``region_exists``, if given, is asked about the
-    6-digit region code (it should know withdrawn codes too: old numbers keep them).
+    defaults to today's date in China; ``addresses`` to every GB/T 2260 code ever issued
+    (a demo terminal passes :func:`~kiosk.domain.address_codes.demo_address_codes`).
     """
     value = _normalise(raw)
     problem = _find_problem(
         value,
         today=_china_today() if today is None else today,
-        region_exists=region_exists,
+        addresses=gb2260() if addresses is None else addresses,
     )
     if problem is not None:
         raise problem
@@ -264,11 +289,15 @@ def _birth_prefix_possible(prefix: str, today: date) -> bool:
     year = int(prefix[:4])
     if not EARLIEST_BIRTH.year <= year <= today.year:
         return False
-    day, last = date(year, 1, 1), min(date(year, 12, 31), today)
-    while day <= last:
-        if f"{day.year:04d}{day.month:02d}{day.day:02d}".startswith(prefix):
-            return True
-        day += timedelta(days=1)
+    # Only the months, then the days, that the digits typed so far allow: a few dozen
+    # checks at most, since this runs at every key press.
+    month_digits, day_digits = prefix[4:6], prefix[6:8]
+    for month in range(1, 13):
+        if not f"{month:02d}".startswith(month_digits):
+            continue
+        for day in range(1, monthrange(year, month)[1] + 1):
+            if f"{day:02d}".startswith(day_digits) and date(year, month, day) <= today:
+                return True
     return False
 
 
@@ -276,25 +305,28 @@ def partial_problem(
     typed: str,
     *,
     today: date | None = None,
-    region_exists: Callable[[str], bool] | None = None,
+    addresses: AddressCodes | None = None,
 ) -> IdNumberError | None:
     """What is already certainly wrong with a number still being typed, else None.
 
     Lets a keypad warn at the first wrong key instead of after all 18. Only reports what
     no further typing can fix: a non-digit among the first 17, an X before the end, an
-    impossible province, an impossible birth year, month or day. At 18 characters it runs
-    the full check; beyond 18 it reports the length.
+    impossible province, first digits that begin no address code (from the third digit
+    on), an impossible birth year, month or day. At 18 characters it runs the full check;
+    beyond 18 it reports the length. ``today`` and ``addresses`` as for
+    :func:`parse_id_number`.
     """
     value = _normalise(typed)
     when = _china_today() if today is None else today
+    table = gb2260() if addresses is None else addresses
     if len(value) >= ID_LENGTH:
-        return _find_problem(value, today=when, region_exists=region_exists)
+        return _find_problem(value, today=when, addresses=table)
     for position, char in enumerate(value, start=1):
         if char not in _DIGITS:
             return _misplaced_x() if char == "X" else _not_a_digit(position)
     if value and not any(code.startswith(value[:2]) for code in PROVINCE_CODES):
         return _bad_province()
-    if len(value) >= 6 and region_exists is not None and not region_exists(value[:6]):
+    if len(value) > 2 and not table.could_begin(value[:6]):
         return _unknown_region()
     if len(value) > 6 and not _birth_prefix_possible(value[6:14], when):
         return _bad_birth_date()

@@ -18,6 +18,7 @@ from enum import StrEnum
 from sqlalchemy import Engine, Row, bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.domain.address_codes import AddressCodes, gb2260
 from kiosk.domain.idnumber import IdNumber, id_lookup_hash
 from kiosk.domain.models import Member
 from kiosk.domain.names import normalize_initials
@@ -122,7 +123,12 @@ class IdentifyResult:
 
 class Identifier:
     """Finds the member an ID number and initials belong to, throttling failed attempts
-    per terminal and per ID number."""
+    per terminal and per ID number.
+
+    ``addresses`` are the address codes this terminal accepts at the start of a number,
+    for the screens that check numbers as they are typed: GB/T 2260 unless given (only a
+    terminal on the public demo key is given the demo's table as well).
+    """
 
     def __init__(
         self,
@@ -131,7 +137,9 @@ class Identifier:
         id_hash_key: bytes,
         per_id: AttemptThrottle | None = None,
         per_terminal: AttemptThrottle | None = None,
+        addresses: AddressCodes | None = None,
     ) -> None:
+        self.addresses = gb2260() if addresses is None else addresses
         self._sessions = sessions
         self._engine: Engine | None = None
         self._key = id_hash_key

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from kiosk.domain.address_codes import AddressCodes
 from kiosk.domain.idnumber import IdNumber, parse_id_number
 
 
@@ -64,10 +65,17 @@ class SimulatedCardReader:
     :meth:`present_card` acts out placing a card on the reader. The card's number is
     checked as a chip-read number would be (a real reader rejects a chip whose data do
     not verify), so an invalid number raises ``IdNumberError`` instead of being delivered.
+    ``addresses`` are the address codes the terminal accepts (default: GB/T 2260).
     """
 
-    def __init__(self, *, today: Callable[[], date] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        today: Callable[[], date] | None = None,
+        addresses: AddressCodes | None = None,
+    ) -> None:
         self._today = today
+        self._addresses = addresses
         self._lock = threading.Lock()
         self._on_card: CardCallback | None = None
 
@@ -87,7 +95,8 @@ class SimulatedCardReader:
     def present_card(self, id_number_text: str, name: str) -> bool:
         """Place a card on the reader; True if someone was listening and got it."""
         today = self._today() if self._today is not None else None
-        card = CardRead(parse_id_number(id_number_text, today=today), name)
+        number = parse_id_number(id_number_text, today=today, addresses=self._addresses)
+        card = CardRead(number, name)
         with self._lock:
             on_card = self._on_card
         if on_card is None:

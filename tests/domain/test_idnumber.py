@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain.address_codes import DEMO_ADDRESS_CODE, demo_address_codes, gb2260
 from kiosk.domain.idnumber import (
     PROVINCE_CODES,
     IdNumber,
@@ -30,11 +31,7 @@ TODAY = date(2025, 6, 1)
 STANDARD_EXAMPLES = ["11010519491231002X", "440524188001010014"]
 VALID_CHARS = "0123456789X"
 
-region_codes = st.builds(
-    lambda province, rest: province + rest,
-    st.sampled_from(sorted(PROVINCE_CODES)),
-    st.text(alphabet="0123456789", min_size=4, max_size=4),
-)
+region_codes = st.sampled_from(sorted(gb2260()))
 birth_dates = st.dates(min_value=date(1880, 1, 1), max_value=TODAY)
 sequences = st.integers(min_value=0, max_value=999)
 valid_numbers = st.builds(make_id_number, region_codes, birth_dates, sequences)
@@ -142,20 +139,68 @@ def test_check_digit_message() -> None:
     assert "check digit" in caught.value.reason_en
 
 
-def test_region_exists_is_asked_about_six_digits() -> None:
-    """With a region table, an unknown 6-digit code is a REGION problem."""
-    asked: list[str] = []
-
-    def known(code: str) -> bool:
-        asked.append(code)
-        return code == "110105"
-
-    assert parse_id_number("11010519491231002X", today=TODAY, region_exists=known)
-    assert asked == ["110105"]
-    unknown_region = make_id_number("110199", date(1949, 12, 31), 2)
+@pytest.mark.parametrize(
+    "code",
+    [
+        "522799",  # a made-up county in Qiannan
+        "522900",  # a made-up prefecture of Guizhou
+        "529999",  # the demo's unissued code, on a real terminal
+        "110199",  # a made-up district of Beijing
+        "710001",  # Taiwan has one code only
+    ],
+)
+def test_made_up_address_codes_are_refused(code: str) -> None:
+    """The whole 6-digit address code is checked, not just the province."""
     with pytest.raises(IdNumberError) as caught:
-        parse_id_number(unknown_region, today=TODAY, region_exists=known)
+        parse_id_number(make_id_number(code, date(1962, 5, 8), 131), today=TODAY)
     assert caught.value.problem is IdProblem.REGION
+    assert_quotes_no_digits(caught.value)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "522730",  # Longli county, current
+        "110103",  # Chongwen district of Beijing, withdrawn in 2010
+        "522601",  # Kaili city, current
+        "810000",  # Hong Kong
+    ],
+)
+def test_current_and_withdrawn_codes_are_accepted(code: str) -> None:
+    """People keep the code their number was first issued with, withdrawn or not."""
+    number = make_id_number(code, date(1962, 5, 8), 131)
+    assert parse_id_number(number, today=TODAY).region_code == code
+
+
+def test_the_demo_code_needs_the_demo_table() -> None:
+    """529999 parses only with the demo table, which also knows every real code."""
+    story = make_id_number(DEMO_ADDRESS_CODE, date(1962, 5, 8), 131)
+    assert parse_id_number(story, today=TODAY, addresses=demo_address_codes()).reveal() == story
+    assert DEMO_ADDRESS_CODE not in gb2260()
+    assert gb2260().codes < demo_address_codes().codes
+    assert demo_address_codes().codes - gb2260().codes == {DEMO_ADDRESS_CODE}
+
+
+def test_the_table_provinces_are_the_province_codes() -> None:
+    """The form check's province list and the address table agree."""
+    assert gb2260().provinces() == PROVINCE_CODES
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "1101051949123100②X",  # circled digit
+        "11010519491231002ₓ",  # subscript x
+        "⁴40524188001010014",  # superscript digit
+        "4405241880010100𝟏4",  # mathematical bold digit
+        "44052418800101001٤",  # Arabic-Indic digit
+    ],
+)
+def test_only_full_width_forms_are_folded(look_alike: str) -> None:
+    """Look-alike digits are not read as digits: only full-width ones are."""
+    with pytest.raises(IdNumberError) as caught:
+        parse_id_number(look_alike, today=TODAY)
+    assert caught.value.problem is IdProblem.CHARACTERS
 
 
 def test_born_today_is_fine_born_tomorrow_is_not() -> None:
@@ -314,12 +359,22 @@ def test_partial_problem_stays_quiet_while_still_possible(typed: str) -> None:
     assert partial_problem(typed, today=TODAY) is None
 
 
-def test_partial_problem_asks_region_table() -> None:
-    """Once six digits are typed, an unknown region is reported."""
-    assert partial_problem("52270", region_exists=lambda code: False) is None
-    error = partial_problem("522701", region_exists=lambda code: False)
+@pytest.mark.parametrize("typed", ["529", "5228", "52276", "522799", "1199"])
+def test_partial_problem_flags_digits_that_begin_no_address_code(typed: str) -> None:
+    """From the third digit on, digits no GB/T 2260 code begins with are flagged at once."""
+    error = partial_problem(typed, today=TODAY)
     assert error is not None
     assert error.problem is IdProblem.REGION
+    assert error.reason_en.startswith("The first six digits are the area code")
+    assert error.reason_zh.startswith("前六位是地区代码")
+
+
+def test_partial_problem_asks_the_table_it_is_given() -> None:
+    """The demo table lets the story code be typed; the default table does not."""
+    for length in range(3, 7):
+        typed = DEMO_ADDRESS_CODE[:length]
+        assert partial_problem(typed, today=TODAY, addresses=demo_address_codes()) is None
+        assert partial_problem(typed, today=TODAY) is not None
 
 
 @given(valid_numbers)
@@ -409,3 +464,19 @@ def test_new_id_number_equals_the_parsed_number(number: str) -> None:
     parsed = parse_id_number(number, today=TODAY)
     built = new_id_number(parsed.region_code, parsed.birth_date, int(number[14:17]))
     assert built == parsed and built.reveal() == number
+
+
+@given(
+    st.text(alphabet="0123456789", min_size=5, max_size=8).map(lambda d: "19" + d[2:]),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_birth_digits_check_agrees_with_every_date_spelt_out(digits: str, today: date) -> None:
+    """While typing the birth date, the check flags exactly the digits no possible date has."""
+    year = int(digits[:4])
+    first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    possible = [
+        f"{born:%Y%m%d}" for born in map(date.fromordinal, range(first, last + 1)) if born <= today
+    ]
+    expected = any(text.startswith(digits) for text in possible)
+    error = partial_problem("522730" + digits, today=today)
+    assert (error is None) is expected

@@ -17,6 +17,7 @@ from sqlalchemy.orm import sessionmaker
 
 from kiosk.app import ui_font
 from kiosk.cli import main as kiosk_cli
+from kiosk.domain.address_codes import demo_address_codes
 from kiosk.domain.models import Household
 from kiosk.services.demo import REFERENCE_DATE, generate_demo_data
 from kiosk.services.identify import Identifier
@@ -36,6 +37,9 @@ DEMO_NOW = datetime.combine(REFERENCE_DATE + timedelta(days=1), time(2, 0), tzin
 
 #: The ID-number hash key of the test stores (any 32+ bytes do).
 TEST_ID_HASH_KEY = b"test key for the screen tests, at least 32 bytes long"
+#: The demo store's story numbers use the demo's unissued address code, which a terminal
+#: accepts only on the demo key; these windows stand in for such a terminal.
+DEMO_ADDRESSES = demo_address_codes()
 TERMINAL_CODE = "TEST-0001"
 #: Guanshan street office, Longli county: where the first demo scenario lives.
 TERMINAL_REGION = "522730001"
@@ -81,7 +85,7 @@ def window(qtbot: QtBot, translations: Translations) -> MainWindow:
             region_code=TERMINAL_REGION,
             clock=fixed_clock,
         ),
-        identifier=Identifier(sessions, id_hash_key=TEST_ID_HASH_KEY),
+        identifier=Identifier(sessions, id_hash_key=TEST_ID_HASH_KEY, addresses=DEMO_ADDRESSES),
     )
     qtbot.addWidget(window)
     window.resize(1920, 1080)
@@ -140,7 +144,10 @@ def make_window(
             ),
         )
         options.setdefault(
-            "identifier", Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY)
+            "identifier",
+            Identifier(
+                demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY, addresses=DEMO_ADDRESSES
+            ),
         )
         window = MainWindow(translations=translations, **options)
         qtbot.addWidget(window)

@@ -18,7 +18,7 @@ from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.theme import NORMAL, load_stylesheet
 from kiosk.views.widgets.keypad import CLEAR, DELETE
 
-from .conftest import DEMO_NOW, TEST_ID_HASH_KEY, Hands
+from .conftest import DEMO_ADDRESSES, DEMO_NOW, TEST_ID_HASH_KEY, Hands
 
 RELIEF = SCENARIOS[0]  # 杨正刚, YZG
 GOAT = SCENARIOS[1]  # 曾德明, ZDM
@@ -41,7 +41,9 @@ def make_screen(qtbot: QtBot, identifier: Identifier) -> IdentifyScreen:
 
 @pytest.fixture
 def identifier(demo_store: Store) -> Identifier:
-    return Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY)
+    return Identifier(
+        demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY, addresses=DEMO_ADDRESSES
+    )
 
 
 @pytest.fixture
@@ -65,10 +67,11 @@ def every_text(root: QWidget, *, visible_only: bool = False) -> list[str]:
     ("typed", "reason"),
     [
         ("9", "前两位不是有效的省份代码，请核对号码"),
+        ("5228", "前六位是地区代码，没有这样开头的地区代码，请核对号码"),
         ("522730196213", "第7到14位是出生日期（年月日），这不是一个可能的日期，请核对号码"),
         ("52273017", "第7到14位是出生日期（年月日），这不是一个可能的日期，请核对号码"),
     ],
-    ids=["province", "month-13", "year-1800s"],
+    ids=["province", "no-such-prefecture", "month-13", "year-1800s"],
 )
 def test_a_wrong_key_is_explained_at_once(
     screen: IdentifyScreen, resident: Hands, typed: str, reason: str
@@ -81,6 +84,21 @@ def test_a_wrong_key_is_explained_at_once(
 
     resident.tap(screen.number_entry.pad.button(CLEAR))
     assert not screen.problem_label.isVisible()
+
+
+def test_a_real_terminal_refuses_the_demo_code_at_the_third_key(
+    qtbot: QtBot, translations: Translations, demo_store: Store, resident: Hands
+) -> None:
+    """Without the demo's table (a terminal on a real key) 529999 is refused as it is typed."""
+    real = Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY)
+    screen = make_screen(qtbot, real)
+    resident.type_on(screen.number_entry, RELIEF.head_id_number[:2])
+    assert not screen.problem_label.isVisible()
+    resident.type_on(screen.number_entry, RELIEF.head_id_number[2])
+    assert screen.problem_label.isVisible()
+    assert screen.problem_label.text() == "前六位是地区代码，没有这样开头的地区代码，请核对号码"
+    resident.type_on(screen.number_entry, RELIEF.head_id_number[3:])
+    assert not screen.next_button.isEnabled()
 
 
 def test_x_can_only_be_the_last_character(screen: IdentifyScreen, resident: Hands) -> None:
@@ -201,7 +219,10 @@ def test_a_throttled_number_shows_minutes_and_a_countdown(
     """Past the limit for one number the answer says how many minutes, and counts down."""
     policy = ThrottlePolicy(max_failures=2, base_cooldown_s=90, max_cooldown_s=600, window_s=600)
     identifier = Identifier(
-        demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY, per_id=AttemptThrottle(policy)
+        demo_store.sessionmaker,
+        id_hash_key=TEST_ID_HASH_KEY,
+        per_id=AttemptThrottle(policy),
+        addresses=DEMO_ADDRESSES,
     )
     screen = make_screen(qtbot, identifier)
     for initials in ("AB", "AC", "YZG"):

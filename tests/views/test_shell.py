@@ -25,7 +25,7 @@ from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.speech import ReadAloud
 from kiosk.views.widgets.keypad import DELETE
 
-from .conftest import TEST_ID_HASH_KEY, Hands, MakeWindow
+from .conftest import DEMO_ADDRESSES, TEST_ID_HASH_KEY, Hands, MakeWindow
 
 RELIEF = SCENARIOS[0]  # 杨正刚, YZG: the withheld disaster relief
 NO_MATCH_ZH = "号码或姓名首字母不对，请核对后再试，或请工作人员帮忙。"
@@ -142,6 +142,7 @@ def test_a_throttled_terminal_says_how_long_to_wait_and_counts_down(
         demo_store.sessionmaker,
         id_hash_key=TEST_ID_HASH_KEY,
         per_terminal=AttemptThrottle(one_try),
+        addresses=DEMO_ADDRESSES,
     )
     window = make_window(identifier=identifier)
     resident.identify(window, RELIEF.head_id_number, "ABC")
@@ -188,7 +189,7 @@ def test_an_id_card_on_the_reader_identifies_without_typing(
 
     The card reader is SimulatedCardReader: no reader hardware can be attached here.
     """
-    reader = SimulatedCardReader()
+    reader = SimulatedCardReader(addresses=DEMO_ADDRESSES)
     window = make_window(identity_source=reader)
     assert reader.listening
 
@@ -210,7 +211,7 @@ def test_a_card_whose_name_does_not_match_gets_the_same_plain_message(
 
     The card reader is SimulatedCardReader: no reader hardware can be attached here.
     """
-    reader = SimulatedCardReader()
+    reader = SimulatedCardReader(addresses=DEMO_ADDRESSES)
     window = make_window(identity_source=reader)
     reader.present_card(RELIEF.head_id_number, "王建国")
     identify = identify_screen(window)
@@ -540,7 +541,9 @@ def test_start_before_the_store_is_connected_waits_for_it(
             region_code=TERMINAL_REGION,
             clock=demo_clock,
         ),
-        identifier=Identifier(demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY),
+        identifier=Identifier(
+            demo_store.sessionmaker, id_hash_key=TEST_ID_HASH_KEY, addresses=DEMO_ADDRESSES
+        ),
     )
     assert window.store_connected()
     qtbot.waitUntil(lambda: window.current_screen() is window.identify_screen)

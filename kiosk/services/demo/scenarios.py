@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from kiosk.domain.address_codes import DEMO_ADDRESS_CODE
 from kiosk.domain.idnumber import make_id_number
 from kiosk.domain.models import (
     Channel,
@@ -47,8 +48,8 @@ from kiosk.services.demo.rows import IdCounter, Row
 
 #: A Guizhou county code that has never been issued (the province's own codes end well
 #: below it): the published ID numbers of the story households are valid in form but no
-#: real person's.
-UNISSUED_COUNTY_CODE = "529999"
+#: real person's. Only a terminal on the public demo key accepts it (``kiosk.config``).
+UNISSUED_COUNTY_CODE = DEMO_ADDRESS_CODE
 
 WEAK, LOST, NONE = LabourCapacity.WEAK, LabourCapacity.LOST, LabourCapacity.NONE
 

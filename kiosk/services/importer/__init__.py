@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from kiosk.domain.address_codes import AddressCodes, gb2260
 from kiosk.services.importer.checks import check_duplicates, check_references
 from kiosk.services.importer.existing import ImportSet, load_state
 from kiosk.services.importer.problems import ImportProblem, ProblemLog, Where
@@ -224,19 +225,25 @@ def import_files(
     id_hash_key: bytes,
     dry_run: bool = False,
     today: date | None = None,
+    addresses: AddressCodes | None = None,
 ) -> ImportReport:
     """Check the CSV files at ``paths`` and, unless refused or ``dry_run``, write them.
 
     Raises :class:`ImportStoreError` when the store fails; every problem with the input is
     in the returned report instead. ``today`` (default: today in China) bounds dates that
-    cannot lie in the future, such as birth dates and payment dates.
+    cannot lie in the future, such as birth dates and payment dates. ``addresses`` are the
+    codes ID numbers may start with (default: GB/T 2260).
     """
     if not id_hash_key:
         raise ValueError("id_hash_key must not be empty")
     report = ImportReport(dry_run=dry_run)
     problems = ProblemLog()
     data = ImportSet()
-    ctx = ParseContext(today=today or _china_today(), id_hash_key=id_hash_key)
+    ctx = ParseContext(
+        today=today or _china_today(),
+        id_hash_key=id_hash_key,
+        addresses=gb2260() if addresses is None else addresses,
+    )
 
     readable: list[tuple[Table, HeaderMatch]] = []
     seen: set[Path] = set()

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from sqlalchemy import String
 
+from kiosk.domain.address_codes import AddressCodes
 from kiosk.domain.idnumber import IdNumber, IdNumberError, id_lookup_hash, parse_id_number
 from kiosk.domain.models import (
     CODE_LENGTH,
@@ -59,10 +60,12 @@ def _length(column: object) -> int:
 
 @dataclass(frozen=True)
 class ParseContext:
-    """What row checks need besides the row: today's date in China and the hash key."""
+    """What row checks need besides the row: today's date in China, the hash key and the
+    address codes ID numbers may start with."""
 
     today: date
     id_hash_key: bytes
+    addresses: AddressCodes
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,7 @@ def _id_number_cell(text: str, ctx: ParseContext) -> IdNumber:
     if error is not None:
         raise error
     try:
-        return parse_id_number(text, today=ctx.today)
+        return parse_id_number(text, today=ctx.today, addresses=ctx.addresses)
     except IdNumberError as exc:
         raise CellError(exc.reason_zh, exc.reason_en) from None
 

@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.idnumber import ID_LENGTH, IdNumberError, parse_id_number, partial_problem
+from kiosk.domain.idnumber import (
+    ID_LENGTH,
+    IdNumber,
+    IdNumberError,
+    parse_id_number,
+    partial_problem,
+)
 from kiosk.services.identify import Identifier, IdentifyResult, Outcome
 from kiosk.services.identity_source import CardRead
 from kiosk.views.screens.contract import Screen, ScreenParts
@@ -291,8 +297,18 @@ class IdentifyScreen(Screen):
     def _on_number_changed(self, typed: str) -> None:
         if typed and self._outcome is Outcome.NO_MATCH:
             self._set_outcome(None)
-        self._problem = partial_problem(typed, today=self._today()) if typed else None
+        self._problem = (
+            partial_problem(typed, today=self._today(), addresses=self._identifier.addresses)
+            if typed
+            else None
+        )
         self._refresh_number_state()
+
+    def _typed_number(self) -> IdNumber:
+        """The number on the pad, checked against this terminal's address codes."""
+        return parse_id_number(
+            self.number_entry.text(), today=self._today(), addresses=self._identifier.addresses
+        )
 
     def _refresh_number_state(self) -> None:
         typed = self.number_entry.text()
@@ -309,7 +325,7 @@ class IdentifyScreen(Screen):
     @Slot()
     def _go_to_initials(self) -> None:
         try:
-            number = parse_id_number(self.number_entry.text(), today=self._today())
+            number = self._typed_number()
         except IdNumberError as problem:
             self._problem = problem
             self._refresh_number_state()
@@ -327,7 +343,7 @@ class IdentifyScreen(Screen):
     def _identify_typed(self) -> None:
         initials = self.initials_entry.text()
         try:
-            number = parse_id_number(self.number_entry.text(), today=self._today())
+            number = self._typed_number()
         except IdNumberError as problem:  # the number changed under us: check it again
             self._problem = problem
             self._show_step(self.NUMBER_STEP)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.domain.address_codes import demo_address_codes
 from kiosk.domain.idnumber import IdNumberError, parse_id_number
 from kiosk.services.demo import SCENARIOS
 
@@ -28,7 +29,8 @@ def test_no_clear_id_numbers_in_store_file(tmp_path: Path, run_demo: Callable[..
     valid = []
     for candidate in candidates:
         try:
-            parse_id_number(candidate)
+            # The demo table: the story code counts as a number here too.
+            parse_id_number(candidate, addresses=demo_address_codes())
         except IdNumberError:
             continue
         valid.append(candidate[:4] + "…")  # never print a whole number, even a failing one

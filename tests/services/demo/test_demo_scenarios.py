@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.config import DEMO_ID_HASH_KEY
+from kiosk.domain.address_codes import demo_address_codes
 from kiosk.domain.idnumber import id_lookup_hash, mask_id_number, parse_id_number
 from kiosk.domain.models import (
     AidRecord,
@@ -45,7 +46,7 @@ def test_scenario_heads_are_findable_by_name_initials_and_id_hash(demo_store: St
     with demo_store.sessionmaker() as session:
         for scenario in SCENARIOS:
             head = _household(session, scenario.file_number).members[0]
-            number = parse_id_number(scenario.head_id_number)
+            number = parse_id_number(scenario.head_id_number, addresses=demo_address_codes())
             assert head.relation is Relation.HEAD
             assert head.name == scenario.head_name
             assert head.name_initials == name_initials(scenario.head_name)

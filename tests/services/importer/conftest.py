@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.domain.address_codes import AddressCodes
 from kiosk.domain.idnumber import make_id_number
 from kiosk.services.importer import ImportReport, import_files
 from kiosk.services.store import Store, open_store
@@ -147,9 +148,16 @@ class Bench:
         rows = [household_row(n) for n in file_numbers or ("H001", "H002")]
         return self.write("households.csv", HOUSEHOLD_HEADER, rows)
 
-    def run(self, *paths: Path, dry_run: bool = False) -> ImportReport:
+    def run(
+        self, *paths: Path, dry_run: bool = False, addresses: AddressCodes | None = None
+    ) -> ImportReport:
         return import_files(
-            self.store.sessionmaker, list(paths), id_hash_key=KEY, dry_run=dry_run, today=TODAY
+            self.store.sessionmaker,
+            list(paths),
+            id_hash_key=KEY,
+            dry_run=dry_run,
+            today=TODAY,
+            addresses=addresses,
         )
 
     def base(self) -> ImportReport:

@@ -64,9 +64,14 @@ def test_acceptance_gbk_members_with_bad_check_digit_on_line_3(
 
 
 def test_examples_import_then_reimport_reports_unchanged(
-    tmp_path: Path, cli_env: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    cli_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The documented examples import with exit code OK; again, they are all unchanged."""
+    """On the demo key the documented examples import with exit code OK; again, unchanged."""
+    # Their ID numbers use the demo's unissued code 529999, accepted on the demo key only.
+    monkeypatch.delenv("KIOSK_SECURITY_ID_HASH_KEY_FILE")
     db = tmp_path / "store" / "kiosk.sqlite3"
     files = [str(p) for p in sorted(EXAMPLES.glob("*.csv"))]
     assert main(["import", "--db", str(db), *files]) == ExitCode.OK
@@ -77,10 +82,26 @@ def test_examples_import_then_reimport_reports_unchanged(
     assert "regions (行政区划): 0 new, 0 updated, 6 unchanged" in out
 
 
-def test_dry_run_does_not_create_the_store(
+def test_a_real_key_refuses_the_examples_unissued_code(
     tmp_path: Path, cli_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """With a real key, the examples' members (county code 529999) are refused, by line."""
+    db = tmp_path / "store" / "kiosk.sqlite3"
+    files = [str(p) for p in sorted(EXAMPLES.glob("*.csv"))]
+    assert main(["import", "--db", str(db), *files]) == ExitCode.INVALID_INPUT
+    err = capsys.readouterr().err
+    assert "members.csv:2: id_number (身份证号): 前六位是地区代码" in err
+    assert "529999" not in err
+
+
+def test_dry_run_does_not_create_the_store(
+    tmp_path: Path,
+    cli_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """--dry-run against a store that does not exist checks the files and creates nothing."""
+    monkeypatch.delenv("KIOSK_SECURITY_ID_HASH_KEY_FILE")  # the examples need the demo key
     db = tmp_path / "nowhere" / "kiosk.sqlite3"
     files = [str(p) for p in sorted(EXAMPLES.glob("*.csv"))]
     assert main(["import", "--db", str(db), "--dry-run", *files]) == ExitCode.OK
