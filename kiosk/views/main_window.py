@@ -22,9 +22,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain.clock import shanghai_now
 from kiosk.services.identity_source import CardRead, IdentitySource
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.attract import AttractScreen, shanghai_now
+from kiosk.views.screens.attract import AttractScreen
 from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.screens.error_screen import ErrorScreen
 from kiosk.views.screens.home import HomeScreen
