@@ -29,7 +29,7 @@ the window was built is shown too, and the RSS once the session has ended (every
 cleared, memory given back as the kiosk does between residents).
 
 For the RSS to be the kiosk's, the process is set up as ``kiosk run`` sets itself up: the
-memory settings of ``kiosk.views.shell.memory.keep_memory_small`` come before any large
+memory settings of ``kiosk.memory.keep_memory_small`` come before any large
 import, and the baseline window is built only after the kiosk's RSS has been taken (its
 default font would load a second CJK font file). ``--read-aloud`` gives the window a
 ``ReadAloud`` and starts it as ``kiosk run`` does after the first paint, waiting until it
@@ -58,7 +58,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # What ``kiosk run`` does first, before SQLAlchemy and the services are imported.
-from kiosk.views.shell.memory import keep_memory_small
+from kiosk.memory import keep_memory_small
 
 keep_memory_small()
 

@@ -25,7 +25,8 @@ from central.exitcodes import ExitCode
 from central.models import Inspector
 from central.passwords import hash_password
 from central.seed import SeedError, seed_from_store
-from central.timefmt import iso_utc, utcnow
+from central.timefmt import iso_utc
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import DisciplineOffice, Kiosk, Region
 
 log = logging.getLogger("central")

@@ -29,7 +29,8 @@ from central.errors import ApiError, json_bytes
 from central.models import IdempotencyRecord
 from central.passwords import hash_secret
 from central.routing import NamedParty, route_complaint
-from central.timefmt import iso_utc, utcnow
+from central.timefmt import iso_utc
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
     AidRecord,
     Cadre,

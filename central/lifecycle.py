@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from central import public_notes
 from central.models import ComplaintAssignment, Inspector
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
     Complaint,
     ComplaintEvent,

@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, MetaData, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from kiosk.domain.base import NAMING_CONVENTION, UTCDateTime, utcnow
+from kiosk.domain.base import NAMING_CONVENTION, UTCDateTime
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintEvent, DisciplineOffice
 
 

@@ -10,7 +10,3 @@ def iso_utc(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

@@ -22,6 +22,7 @@ from kiosk import __version__
 from kiosk.config import LANGUAGES, Config, ConfigError, StoreConfig, load_config
 from kiosk.exitcodes import ExitCode
 from kiosk.logs import install_qt_message_handler, restore_qt_message_handler, setup_logging
+from kiosk.memory import keep_memory_small
 from kiosk.services.identity_source import IdentitySource, SimulatedCardReader
 from kiosk.services.speech_server import SpeechServer, runtime_folder
 from kiosk.services.store import StoreError, office_name_at_a_glance, open_store
@@ -29,7 +30,6 @@ from kiosk.views.crash import CrashHandler
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.shell.full_screen import ScreenCover
-from kiosk.views.shell.memory import keep_memory_small
 from kiosk.views.speech import ReadAloud
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, theme_for
 

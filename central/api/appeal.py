@@ -13,7 +13,7 @@ from central.api.status import LOOKUP_RESPONSES
 from central.auth import SignedRequest, signed_request
 from central.errors import ApiError
 from central.lifecycle import TransitionError, appeal
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 
 router = APIRouter(tags=["complaints"])
 

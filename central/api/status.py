@@ -10,7 +10,7 @@ from central.api.common import ERROR_RESPONSES, parse, request_body, sessions, s
 from central.api.lookup import find_by_secret, status_document
 from central.api.schemas import ErrorOut, StatusIn, StatusOut
 from central.auth import SignedRequest, signed_request
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 
 router = APIRouter(tags=["complaints"])
 

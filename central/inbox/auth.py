@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from central import passwords
 from central.config import Settings
 from central.models import Inspector, InspectorSession, LoginThrottle
-from kiosk.domain.base import utcnow
+from kiosk.domain.clock import utcnow
 
 LONGEST_LOCK = timedelta(hours=24)
 #: A client's failures are forgotten this long after its last failure or the end of its lock.

@@ -19,7 +19,7 @@ from central.inbox.i18n import both
 from central.inbox.scope import Filters, Page, find_visible, list_page, may_take
 from central.inbox.web import Inbox, SignedIn, not_found, path_for, to_login
 from central.models import Inspector
-from kiosk.domain.base import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintCategory, ComplaintStatus, Outcome
 
 log = logging.getLogger(__name__)

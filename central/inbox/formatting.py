@@ -4,12 +4,10 @@ two decimals, tracking numbers in groups of four as the kiosk and the receipt sh
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
+from kiosk.domain.clock import SHANGHAI
 from kiosk.domain.money import format_fen
 from kiosk.domain.tracking import grouped
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def local_datetime(value: datetime | None) -> str:

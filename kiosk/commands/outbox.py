@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"kiosk: no store at {path}", file=sys.stderr)
         return ExitCode.DATABASE
-    from kiosk.domain.base import utcnow
+    from kiosk.domain.clock import utcnow
     from kiosk.services.complaints.outbox import queue_depth
     from kiosk.services.store import StoreError, open_store
 

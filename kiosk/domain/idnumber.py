@@ -15,12 +15,12 @@ import hashlib
 import hmac
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from kiosk.domain.address_codes import AddressCodes, gb2260
+from kiosk.domain.clock import shanghai_today
 
 ID_LENGTH = 18
 EARLIEST_BIRTH = date(1880, 1, 1)
@@ -162,11 +162,6 @@ def _normalise(raw: str) -> str:
     return "".join(folded.split()).replace("x", "X")
 
 
-def _china_today() -> date:
-    # Birth dates on ID cards are dates in China, whatever zone the machine is set to.
-    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
-
-
 def _birth_date(value: str) -> date | None:
     """The date in positions 7-14, or None when those digits are not a calendar date."""
     try:
@@ -272,7 +267,7 @@ def parse_id_number(
     value = _normalise(raw)
     problem = _find_problem(
         value,
-        today=_china_today() if today is None else today,
+        today=shanghai_today() if today is None else today,
         addresses=gb2260() if addresses is None else addresses,
     )
     if problem is not None:
@@ -317,7 +312,7 @@ def partial_problem(
     :func:`parse_id_number`.
     """
     value = _normalise(typed)
-    when = _china_today() if today is None else today
+    when = shanghai_today() if today is None else today
     table = gb2260() if addresses is None else addresses
     if len(value) >= ID_LENGTH:
         return _find_problem(value, today=when, addresses=table)

@@ -22,16 +22,17 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain.clock import shanghai_now
+from kiosk.memory import release_memory
 from kiosk.services.identity_source import CardRead, IdentitySource
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.attract import AttractScreen, shanghai_now
+from kiosk.views.screens.attract import AttractScreen
 from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.screens.error_screen import ErrorScreen
 from kiosk.views.screens.home import HomeScreen
 from kiosk.views.screens.registry import SCREENS
 from kiosk.views.session import IdleWatch, ResidentSession
 from kiosk.views.shell.confirm_end import ConfirmEndPanel
-from kiosk.views.shell.memory import release_memory
 from kiosk.views.shell.navigation import NavigationStack
 from kiosk.views.shell.still_there import StillTherePanel
 from kiosk.views.shell.top_bar import TopBar

@@ -31,7 +31,7 @@ from central.app import create_app
 from central.config import Settings
 from central.db import Database
 from central.errors import json_bytes
-from kiosk.domain.base import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Kiosk
 from kiosk.domain.request_signing import public_key_hex, sign_request
 from tests.central.seed_data import World, seed_world

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central.db import Database
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, Kiosk
 from tests.central.conftest import KioskKeys, SignedClient
 

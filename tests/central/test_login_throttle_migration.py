@@ -15,7 +15,7 @@ from sqlalchemy import inspect, select, text
 from central.db import Database, alembic_config
 from central.models import ComplaintAssignment, Inspector, InspectorSession
 from central.passwords import hash_password
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintCategory, DisciplineOffice
 from tests.central.conftest import POSTGRES_ADMIN, _postgres_unavailable
 from tests.central.seed_data import seed_world

@@ -306,14 +306,6 @@ def test_memory_is_given_back_once_the_attract_screen_is_back(
     assert released == [True]
 
 
-def test_release_memory_runs_where_glibc_has_malloc_trim() -> None:
-    """release_memory() finds glibc's malloc_trim on this Linux machine and runs cleanly."""
-    from kiosk.views.shell.memory import _malloc_trim, release_memory
-
-    assert _malloc_trim() is not None
-    release_memory()
-
-
 def start_a_complaint(qtbot: QtBot, window: MainWindow, resident: Hands) -> QWidget:
     """Identify as the first story household and choose a complaint's category."""
     scenario, initials = SCENARIO_INITIALS[0]

@@ -8,7 +8,8 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kiosk.domain.base import Base, utcnow
+from kiosk.domain.base import Base
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models._types import enum_type
 from kiosk.domain.models.regions import Region
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import tracking
-from kiosk.domain.base import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
     AidRecord,
     AidVerification,

@@ -38,7 +38,7 @@ from enum import StrEnum
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.domain.base import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, OutboxMessage, OutboxState
 from kiosk.services.complaints import payload
 from kiosk.services.complaints.client import (

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.domain.clock import utcnow
 from kiosk.services.health.base import CheckResult, Status
 
 #: A complaint older than this and still unsent is worth a clerk's call to the installer.
@@ -61,7 +62,7 @@ def check_outbox(path: Path, *, now: datetime | None = None) -> CheckResult:
         )
     finally:
         connection.close()
-    moment = now or datetime.now(UTC)
+    moment = now or utcnow()
     age_s = (moment - _parse_stored(oldest)).total_seconds() if oldest else 0.0
     finding = f"{pending} complaint(s) waiting to be sent"
     if pending:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kiosk.domain.address_codes import AddressCodes, gb2260
+from kiosk.domain.clock import shanghai_today
 from kiosk.services.importer.checks import check_duplicates, check_references
 from kiosk.services.importer.existing import ImportSet, load_state
 from kiosk.services.importer.problems import ImportProblem, ProblemLog, Where
@@ -51,8 +51,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-_CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class ImportStoreError(Exception):
@@ -130,10 +128,6 @@ class ImportReport:
         if hidden > 0:
             lines.append(f"……另有 {hidden} 个问题未列出 / ... and {hidden} more not listed")
         return lines
-
-
-def _china_today() -> date:
-    return datetime.now(_CHINA).date()
 
 
 def _add_record(data: ImportSet, record: Record) -> None:
@@ -240,7 +234,7 @@ def import_files(
     problems = ProblemLog()
     data = ImportSet()
     ctx = ParseContext(
-        today=today or _china_today(),
+        today=today or shanghai_today(),
         id_hash_key=id_hash_key,
         addresses=gb2260() if addresses is None else addresses,
     )

@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from kiosk.domain.base import Base, utcnow
+from kiosk.domain.base import Base
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
     AidRecord,
     Assignment,

@@ -4,6 +4,8 @@ Each function takes a short session and returns frozen dataclasses, so a screen 
 a live ORM object and ending a session can drop every value it showed.
 """
 
+from kiosk.services.resident.bulletins import BulletinView, bulletins
+from kiosk.services.resident.cadre import CadreView, Responsible, responsible
 from kiosk.services.resident.household import (
     Greeting,
     HouseholdFile,
@@ -22,19 +24,8 @@ from kiosk.services.resident.ledger import (
     ledger,
     record_verification,
 )
-from kiosk.services.resident.village import (
-    BulletinView,
-    CadreView,
-    LoanView,
-    ProjectView,
-    RepaymentView,
-    Responsible,
-    StageMark,
-    bulletins,
-    loans,
-    responsible,
-    village_projects,
-)
+from kiosk.services.resident.loans import LoanView, RepaymentView, loans
+from kiosk.services.resident.projects import ProjectView, StageMark, village_projects
 
 __all__ = [
     "BulletinView",

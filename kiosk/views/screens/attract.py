@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -19,17 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from kiosk.domain.clock import SHANGHAI, shanghai_now
 
 Clock = Callable[[], datetime]
 
 _MARGIN = 48
 _GAP = 32
-
-
-def shanghai_now() -> datetime:
-    """The current time in China Standard Time, whatever the machine's own time zone is."""
-    return datetime.now(SHANGHAI)
 
 
 class _WrappedLabel(QLabel):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.views.screens.attract import shanghai_now
+from kiosk.domain.clock import shanghai_now
 from kiosk.views.screens.contract import Screen, ScreenParts
 
 if TYPE_CHECKING:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.clock import SHANGHAI
 from kiosk.services.pinyin_input import PinyinDictionary
 from kiosk.services.resident import BulletinView, bulletins
 from kiosk.views import labels
-from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.common import GAP, MARGIN, ScrollPage, button, discard, fill, label
 from kiosk.views.screens.contract import Screen, ScreenParts

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.clock import SHANGHAI
 from kiosk.domain.models import OutboxState, VerificationKind
 from kiosk.domain.money import MoneyError, format_fen, parse_yuan
 from kiosk.domain.tracking import grouped
 from kiosk.services.resident import PaymentLine, VerificationRefused, record_verification
 from kiosk.views import labels
-from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.common import GAP, MARGIN, fill, label
 from kiosk.views.screens.common import button as make_button

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from central.db import Database
 from central.models import ComplaintAssignment, Inspector
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintEvent, ComplaintStatus, Outcome
 from tests.central.inbox.inbox_world import Browser, InboxWorld
 

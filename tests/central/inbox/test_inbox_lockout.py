@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 
 from central.db import Database
 from central.models import LoginThrottle
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from tests.central.inbox.inbox_world import Browser
 
 GUESSER = "127.0.0.2"

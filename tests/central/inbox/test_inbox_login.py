@@ -11,7 +11,7 @@ from central.app import create_app
 from central.config import Settings
 from central.db import Database
 from central.models import Inspector, InspectorSession, LoginThrottle
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from tests.central.inbox.inbox_world import PASSWORD, Browser, InboxWorld, csrf_of, serve
 
 

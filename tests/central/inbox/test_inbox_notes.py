@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from central import lifecycle
 from central.db import Database
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
     Cadre,
     Complaint,

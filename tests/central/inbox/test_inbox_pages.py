@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from central.db import Database
 from central.inbox.scope import PAGE_SIZE
-from central.timefmt import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintCategory, ComplaintStatus
 from kiosk.domain.tracking import new_tracking_number
 from tests.central.inbox.inbox_world import Browser, InboxWorld

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from kiosk.cli import main
 from kiosk.config import SecurityConfig, load_config
-from kiosk.domain.base import utcnow
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
     Complaint,
     ComplaintCategory,

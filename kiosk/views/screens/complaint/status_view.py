@@ -12,12 +12,12 @@ from datetime import datetime
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.clock import SHANGHAI
 from kiosk.domain.models.complaints import ComplaintCategory, ComplaintStatus, Outcome
 from kiosk.domain.notes import NoteCode
 from kiosk.domain.tracking import grouped
 from kiosk.services.complaints.status import ComplaintStatusView, StatusEvent
 from kiosk.views import labels
-from kiosk.views.screens.attract import SHANGHAI
 from kiosk.views.screens.common import GAP, discard, fill, label
 from kiosk.views.screens.complaint.words import category_words, outcome_words, status_words
 
