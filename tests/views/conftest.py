@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, select
@@ -25,9 +24,8 @@ from kiosk.services.store import Store, open_store
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.theme import NORMAL, load_stylesheet
-from kiosk.views.widgets.keypad import KeyPadEntry
+from tests.views.hands import Hands
 
 #: 3 May 2024, 06:05 UTC, which is 14:05 in Shanghai.
 FIXED_NOW = datetime(2024, 5, 3, 6, 5, tzinfo=UTC)
@@ -157,34 +155,6 @@ def make_window(
         return window
 
     return make
-
-
-class Hands:
-    """Touches the kiosk as a resident does: one tap at a time on the real buttons."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-
-    def tap(self, button: QAbstractButton) -> None:
-        assert button.isVisible(), f"{button.objectName()} is not on screen"
-        assert button.isEnabled(), f"{button.objectName()} is greyed out"
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    def type_on(self, entry: KeyPadEntry, text: str) -> None:
-        for key in text:
-            self.tap(entry.pad.button(key))
-
-    def identify(self, window: MainWindow, number: str, initials: str) -> None:
-        """From the attract screen: Start, the number, Next, the initials, Confirm."""
-        if window.current_screen() is window.attract:
-            self.tap(window.attract.start_button)
-        screen = window.identify_screen
-        assert isinstance(screen, IdentifyScreen)
-        self.qtbot.waitUntil(lambda: window.current_screen() is screen)
-        self.type_on(screen.number_entry, number)
-        self.tap(screen.next_button)
-        self.type_on(screen.initials_entry, initials)
-        self.tap(screen.confirm_button)
 
 
 @pytest.fixture
