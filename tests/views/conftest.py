@@ -15,16 +15,16 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
 from kiosk.app import ui_font
-from kiosk.cli import main as kiosk_cli
 from kiosk.domain.address_codes import demo_address_codes
 from kiosk.domain.models import Household
-from kiosk.services.demo import REFERENCE_DATE, generate_demo_data
+from kiosk.services.demo import REFERENCE_DATE
 from kiosk.services.identify import Identifier
 from kiosk.services.store import Store, open_store
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.theme import NORMAL, load_stylesheet
+from tests.conftest import DemoTemplate
 from tests.views.hands import Hands
 
 #: 3 May 2024, 06:05 UTC, which is 14:05 in Shanghai.
@@ -92,30 +92,23 @@ def window(qtbot: QtBot, translations: Translations) -> MainWindow:
     return window
 
 
-@pytest.fixture(scope="session")
-def demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store of 20 households (the three scenarios among them), made once."""
-    path = tmp_path_factory.mktemp("demo-store") / "kiosk.sqlite3"
-    store = open_store(path)
-    try:
-        generate_demo_data(
-            store.engine,
-            id_hash_key=TEST_ID_HASH_KEY,
-            terminal_code=TERMINAL_CODE,
-            terminal_region_code=TERMINAL_REGION,
-            households=20,
-            seed=3,
-        )
-    finally:
-        store.close()
-    return path
+def demo_store_template(demo_template: DemoTemplate) -> Path:
+    """The demo store of the screen tests: 20 households (the three scenarios among them),
+    seed 3, hashed with the test key for the test terminal."""
+    return demo_template(
+        households=20,
+        seed=3,
+        id_hash_key=TEST_ID_HASH_KEY,
+        terminal_code=TERMINAL_CODE,
+        terminal_region_code=TERMINAL_REGION,
+    )
 
 
 @pytest.fixture
-def demo_store(demo_store_template: Path, tmp_path: Path) -> Iterator[Store]:
+def demo_store(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[Store]:
     """A fresh copy of the demo store for this test, open."""
     path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(demo_store_template, path)
+    shutil.copyfile(demo_store_template(demo_template), path)
     store = open_store(path, migrate=False)
     yield store
     store.close()
@@ -163,19 +156,12 @@ def resident(qtbot: QtBot) -> Hands:
     return Hands(qtbot)
 
 
-@pytest.fixture(scope="session")
-def cli_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store made once with the ``demo-data`` command (20 households, seed 3)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert kiosk_cli(["demo-data", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
-    return path
-
-
 @pytest.fixture
-def store(cli_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh copy of the ``demo-data`` command's store for this test."""
+def store(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[Store]:
+    """A fresh copy of the ``demo-data`` command's store (20 households, seed 3) for this
+    test."""
     path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(cli_demo_template, path)
+    shutil.copyfile(demo_template(households=20, seed=3), path)
     opened = open_store(path)
     yield opened
     opened.close()
