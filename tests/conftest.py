@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from kiosk.config import DEMO_ID_HASH_KEY
+from kiosk.services.demo import generate_demo_data
+from kiosk.services.demo.generator import DEFAULT_SEED
+from kiosk.services.store import open_store
 
 # Before pytest-qt creates the QApplication: tests never need (or open) a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,3 +51,49 @@ def clean_environ(tmp_path: Path) -> dict[str, str]:
     )
     (tmp_path / "xdg-runtime").mkdir(mode=0o700, exist_ok=True)
     return environ
+
+
+#: The terminal of the built-in configuration (kiosk/default.toml), which ``kiosk demo-data``
+#: writes into a store when nothing else is configured.
+DEMO_TERMINAL_CODE = "DEMO-0001"
+#: Guanshan street office, Longli county: where the first demo scenario lives.
+DEMO_TERMINAL_REGION = "522730001"
+
+DemoTemplate = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
+    """A demo store file, made once per run for each set of arguments; tests copy it,
+    never change it. ``demo_template(households=20, seed=3)`` is what ``kiosk demo-data
+    --households 20 --seed 3`` writes with the built-in configuration; ``id_hash_key``,
+    ``terminal_code`` and ``terminal_region_code`` stand in for another configuration."""
+    made: dict[tuple[int, int, bytes, str, str], Path] = {}
+
+    def template(
+        *,
+        households: int,
+        seed: int = DEFAULT_SEED,
+        id_hash_key: bytes = DEMO_ID_HASH_KEY,
+        terminal_code: str = DEMO_TERMINAL_CODE,
+        terminal_region_code: str = DEMO_TERMINAL_REGION,
+    ) -> Path:
+        key = (households, seed, id_hash_key, terminal_code, terminal_region_code)
+        if key not in made:
+            path = tmp_path_factory.mktemp("demo-store") / "kiosk.sqlite3"
+            store = open_store(path)
+            try:
+                generate_demo_data(
+                    store.engine,
+                    id_hash_key=id_hash_key,
+                    terminal_code=terminal_code,
+                    terminal_region_code=terminal_region_code,
+                    households=households,
+                    seed=seed,
+                )
+            finally:
+                store.close()
+            made[key] = path
+        return made[key]
+
+    return template

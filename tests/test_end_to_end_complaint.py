@@ -63,7 +63,6 @@ from tests.views.conftest import (  # noqa: F401
     Hands,
     MakeWindow,
     demo_store,
-    demo_store_template,
     make_window,
     resident,
     translations,

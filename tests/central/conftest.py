@@ -12,8 +12,6 @@ import contextlib
 import os
 import secrets
 import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -23,7 +21,6 @@ from typing import Any
 import psycopg
 import pytest
 import requests
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import inspect, text
 
@@ -35,6 +32,7 @@ from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Kiosk
 from kiosk.domain.request_signing import public_key_hex, sign_request
 from tests.central.seed_data import World, seed_world
+from tests.central_server import free_port, serve_in_thread
 
 POSTGRES_ADMIN = os.environ.get(
     "KIOSK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -144,40 +142,14 @@ def central_settings(central_db: Database) -> Settings:
     return Settings(database_url=central_db.url)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def serving(database: Database, settings: Settings, **uvicorn_options: Any) -> Iterator[int]:
     """The real server (uvicorn) on a free loopback port, in a thread; yields the port.
     ``uvicorn_options`` go to uvicorn.Config (for example a TLS certificate)."""
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(replace(settings, port=port), database=database),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-        timeout_graceful_shutdown=1,
-        **uvicorn_options,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="central-test-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.01)
-    try:
+    port = free_port()
+    app = create_app(replace(settings, port=port), database=database)
+    with serve_in_thread(app, port, **uvicorn_options):
         yield port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -9,25 +9,23 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
 from kiosk.app import ui_font
-from kiosk.cli import main as kiosk_cli
 from kiosk.domain.address_codes import demo_address_codes
 from kiosk.domain.models import Household
-from kiosk.services.demo import REFERENCE_DATE, generate_demo_data
+from kiosk.services.demo import REFERENCE_DATE
 from kiosk.services.identify import Identifier
 from kiosk.services.store import Store, open_store
 from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ScreenContext
-from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.theme import NORMAL, load_stylesheet
-from kiosk.views.widgets.keypad import KeyPadEntry
+from tests.conftest import DemoTemplate
+from tests.views.hands import Hands
 
 #: 3 May 2024, 06:05 UTC, which is 14:05 in Shanghai.
 FIXED_NOW = datetime(2024, 5, 3, 6, 5, tzinfo=UTC)
@@ -94,30 +92,23 @@ def window(qtbot: QtBot, translations: Translations) -> MainWindow:
     return window
 
 
-@pytest.fixture(scope="session")
-def demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store of 20 households (the three scenarios among them), made once."""
-    path = tmp_path_factory.mktemp("demo-store") / "kiosk.sqlite3"
-    store = open_store(path)
-    try:
-        generate_demo_data(
-            store.engine,
-            id_hash_key=TEST_ID_HASH_KEY,
-            terminal_code=TERMINAL_CODE,
-            terminal_region_code=TERMINAL_REGION,
-            households=20,
-            seed=3,
-        )
-    finally:
-        store.close()
-    return path
+def demo_store_template(demo_template: DemoTemplate) -> Path:
+    """The demo store of the screen tests: 20 households (the three scenarios among them),
+    seed 3, hashed with the test key for the test terminal."""
+    return demo_template(
+        households=20,
+        seed=3,
+        id_hash_key=TEST_ID_HASH_KEY,
+        terminal_code=TERMINAL_CODE,
+        terminal_region_code=TERMINAL_REGION,
+    )
 
 
 @pytest.fixture
-def demo_store(demo_store_template: Path, tmp_path: Path) -> Iterator[Store]:
+def demo_store(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[Store]:
     """A fresh copy of the demo store for this test, open."""
     path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(demo_store_template, path)
+    shutil.copyfile(demo_store_template(demo_template), path)
     store = open_store(path, migrate=False)
     yield store
     store.close()
@@ -159,53 +150,18 @@ def make_window(
     return make
 
 
-class Hands:
-    """Touches the kiosk as a resident does: one tap at a time on the real buttons."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-
-    def tap(self, button: QAbstractButton) -> None:
-        assert button.isVisible(), f"{button.objectName()} is not on screen"
-        assert button.isEnabled(), f"{button.objectName()} is greyed out"
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    def type_on(self, entry: KeyPadEntry, text: str) -> None:
-        for key in text:
-            self.tap(entry.pad.button(key))
-
-    def identify(self, window: MainWindow, number: str, initials: str) -> None:
-        """From the attract screen: Start, the number, Next, the initials, Confirm."""
-        if window.current_screen() is window.attract:
-            self.tap(window.attract.start_button)
-        screen = window.identify_screen
-        assert isinstance(screen, IdentifyScreen)
-        self.qtbot.waitUntil(lambda: window.current_screen() is screen)
-        self.type_on(screen.number_entry, number)
-        self.tap(screen.next_button)
-        self.type_on(screen.initials_entry, initials)
-        self.tap(screen.confirm_button)
-
-
 @pytest.fixture
 def resident(qtbot: QtBot) -> Hands:
     """Taps buttons and keypads the way a resident would."""
     return Hands(qtbot)
 
 
-@pytest.fixture(scope="session")
-def cli_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo store made once with the ``demo-data`` command (20 households, seed 3)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    assert kiosk_cli(["demo-data", "--db", str(path), "--households", "20", "--seed", "3"]) == 0
-    return path
-
-
 @pytest.fixture
-def store(cli_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh copy of the ``demo-data`` command's store for this test."""
+def store(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[Store]:
+    """A fresh copy of the ``demo-data`` command's store (20 households, seed 3) for this
+    test."""
     path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(cli_demo_template, path)
+    shutil.copyfile(demo_template(households=20, seed=3), path)
     opened = open_store(path)
     yield opened
     opened.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.bulletins import BulletinItem, BulletinsScreen
+from tests.views.hands import tap
 
 from .conftest import DEMO_NOW, TERMINAL_CODE, TERMINAL_REGION, Screens
 
@@ -35,12 +36,6 @@ def make_screen(
 ) -> BulletinsScreen:
     """The screen as the attract screen opens it: a context and nothing about anyone."""
     return screens.show(BulletinsScreen(screens.context(store), dictionary=dictionary))
-
-
-def tap(qtbot: QtBot, button: QAbstractButton) -> None:
-    assert button.isVisible(), f"{button.objectName()} is not on screen"
-    assert button.isEnabled(), f"{button.objectName()} is greyed out"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def titles(screen: BulletinsScreen) -> list[str]:

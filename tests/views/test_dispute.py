@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,6 +18,7 @@ from kiosk.views.i18n import Translations
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.ledger import LedgerScreen, PaymentCard
 from kiosk.views.theme import HIGH_CONTRAST, NORMAL, load_stylesheet, with_large_text
+from tests.views.hands import tap
 
 from .conftest import fixed_clock
 
@@ -62,12 +63,6 @@ def ledger_screen(qtbot: QtBot, store: Store, translations: Translations) -> Ite
     holder.show()
     qtbot.waitExposed(holder)
     yield screen  # the holder, and so the screen, lives until the test ends
-
-
-def tap(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isVisible(), f"{button.objectName()} is not on screen"
-    assert button.isEnabled(), f"{button.objectName()} is greyed out"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def open_relief(qtbot: QtBot, screen: LedgerScreen, relief: Relief) -> PaymentCard:

@@ -19,6 +19,7 @@ from kiosk.views.widgets.keypad import (
     id_number_entry,
     initials_entry,
 )
+from tests.views.hands import type_on
 
 
 def show(qtbot: QtBot, widget: QWidget) -> QWidget:
@@ -27,11 +28,6 @@ def show(qtbot: QtBot, widget: QWidget) -> QWidget:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def tap(qtbot: QtBot, entry: KeyPadEntry, keys: str) -> None:
-    for key in keys:
-        qtbot.mouseClick(entry.pad.button(key), Qt.MouseButton.LeftButton)
 
 
 def tap_key(qtbot: QtBot, entry: KeyPadEntry, key: str) -> None:
@@ -43,12 +39,12 @@ def test_tapping_digits_types_them_and_shows_an_id_number_grouped(qtbot: QtBot) 
     entry = id_number_entry()
     show(qtbot, entry)
     with qtbot.waitSignal(entry.text_changed) as blocker:
-        tap(qtbot, entry, "5")
+        type_on(qtbot, entry, "5")
     assert blocker.args == ["5"]
-    tap(qtbot, entry, "22730196")
+    type_on(qtbot, entry, "22730196")
     assert entry.text() == "522730196"
     assert entry.shown_text() == "522730 196"
-    tap(qtbot, entry, "10402001")
+    type_on(qtbot, entry, "10402001")
     assert entry.shown_text() == "522730 19610402 001"
 
 
@@ -58,11 +54,11 @@ def test_x_is_greyed_out_until_it_can_be_the_18th_character(qtbot: QtBot) -> Non
     show(qtbot, entry)
     x_key = entry.pad.button("X")
     assert not x_key.isEnabled()
-    tap(qtbot, entry, "52273019610402")
+    type_on(qtbot, entry, "52273019610402")
     assert not x_key.isEnabled()
     tap_key(qtbot, entry, "X")  # a tap on a greyed key does nothing
     assert entry.text() == "52273019610402"
-    tap(qtbot, entry, "001")
+    type_on(qtbot, entry, "001")
     assert x_key.isEnabled()
     tap_key(qtbot, entry, "X")
     assert entry.text() == "52273019610402001X"
@@ -75,7 +71,7 @@ def test_max_length_stops_typing(qtbot: QtBot) -> None:
     """Once max_length characters are typed, further taps change nothing."""
     entry = id_number_entry()
     show(qtbot, entry)
-    tap(qtbot, entry, "1" * 18)
+    type_on(qtbot, entry, "1" * 18)
     entry.pad.button("5").setEnabled(True)  # even if a key were somehow live
     tap_key(qtbot, entry, "5")
     assert entry.text() == "1" * 18
@@ -90,7 +86,7 @@ def test_delete_removes_the_last_character_and_clear_removes_all(qtbot: QtBot) -
     delete, clear = entry.pad.button(DELETE), entry.pad.button(CLEAR)
     assert not delete.isEnabled()
     assert not clear.isEnabled()
-    tap(qtbot, entry, "5227")
+    type_on(qtbot, entry, "5227")
     tap_key(qtbot, entry, DELETE)
     assert entry.text() == "522"
     with qtbot.waitSignal(entry.text_changed) as blocker:
@@ -115,18 +111,18 @@ def test_amount_pad_types_yuan_with_at_most_two_decimals(qtbot: QtBot) -> None:
     """The amount pad takes one point and two decimals; a first point becomes 0."""
     entry = amount_entry()
     show(qtbot, entry)
-    tap(qtbot, entry, "4000")
+    type_on(qtbot, entry, "4000")
     assert entry.text() == "4000"
-    tap(qtbot, entry, ".5")
+    type_on(qtbot, entry, ".5")
     assert not entry.pad.button(".").isEnabled()
-    tap(qtbot, entry, "0")
+    type_on(qtbot, entry, "0")
     assert entry.text() == "4000.50"
     assert not entry.pad.button("7").isEnabled()
     entry.clear()
-    tap(qtbot, entry, ".")
+    type_on(qtbot, entry, ".")
     assert entry.text() == "0."
     entry.clear()
-    tap(qtbot, entry, "07")
+    type_on(qtbot, entry, "07")
     assert entry.text() == "7"
 
 
@@ -135,7 +131,7 @@ def test_letter_pad_has_a_to_z_in_order_and_shows_initials_spaced(qtbot: QtBot) 
     entry = initials_entry()
     show(qtbot, entry)
     assert entry.pad.character_keys() == [chr(ord("A") + i) for i in range(26)]
-    tap(qtbot, entry, "YZG")
+    type_on(qtbot, entry, "YZG")
     assert entry.text() == "YZG"
     assert entry.shown_text() == "Y Z G"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from kiosk.domain.names import name_initials
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.screens.ledger import BATCH, FIRST_BATCH, LedgerScreen
+from tests.views.hands import tap
 
 from .conftest import Screens, fixed_clock
 from .test_screen_layouts import assert_inside
@@ -84,12 +85,6 @@ def add_household(
 
 def make_screen(screens: Screens, store: Store) -> LedgerScreen:
     return screens.show(LedgerScreen(screens.context(store, kiosk_code=KIOSK, clock=fixed_clock)))
-
-
-def tap(qtbot: QtBot, button: QAbstractButton) -> None:
-    assert button.isVisible(), f"{button.objectName()} is not on screen"
-    assert button.isEnabled(), f"{button.objectName()} is greyed out"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def visible_texts(root: QWidget) -> list[str]:

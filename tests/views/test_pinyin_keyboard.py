@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +12,7 @@ from kiosk.services.pinyin_input import PinyinDictionary, default_dictionary
 from kiosk.views.i18n import Translations
 from kiosk.views.theme import NORMAL, load_stylesheet
 from kiosk.views.widgets.pinyin_keyboard import NARROW_ROW, WIDE_ROW, PinyinKeyboard
+from tests.views.hands import tap
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +42,6 @@ def keyboard_in(
     holder.show()
     qtbot.waitExposed(holder)
     return keyboard
-
-
-def tap(qtbot: QtBot, button: QAbstractButton) -> None:
-    assert button.isVisible(), f"{button.objectName()} is not on screen"
-    assert button.isEnabled(), f"{button.objectName()} is greyed out"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def type_letters(qtbot: QtBot, keyboard: PinyinKeyboard, letters: str) -> None:

@@ -57,7 +57,6 @@ from tests.test_end_to_end_complaint import (  # noqa: F401
 from tests.views.conftest import (  # noqa: F401
     Hands,
     demo_store,
-    demo_store_template,
     make_window,
     resident,
     translations,

@@ -7,9 +7,6 @@ which office holds which one; filing and routing have their own tests.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +14,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 import requests
-import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +36,7 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.tracking import new_tracking_number
 from tests.central.seed_data import World
+from tests.central_server import serve_in_thread
 
 PASSWORD = "纪检 correct horse 7"
 PHONE = "13800000000"
@@ -252,20 +249,5 @@ class Browser:
 @contextmanager
 def serve(app: FastAPI) -> Iterator[str]:
     """Run ``app`` with uvicorn on a free loopback port in a thread; yields its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="inbox-test-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    # Waiting for a server thread to bind, not for a widget: a short poll is the honest way.
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.01)
-    try:
+    with serve_in_thread(app) as port:
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)

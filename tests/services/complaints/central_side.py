@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 
-import uvicorn
 from sqlalchemy import select, update
 
 from central.app import create_app
@@ -28,16 +27,10 @@ from central.models import IdempotencyRecord
 from kiosk.config import DEMO_ID_HASH_KEY
 from kiosk.domain.models import Complaint, Kiosk
 from kiosk.services.demo import generate_demo_data
+from tests.central_server import free_port, serve_in_thread
 
 KIOSK_CODE = "DEMO-0001"
 KIOSK_REGION = "522730001"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def seed_central(database: Database, households: int, public_key_hex: str) -> None:
@@ -78,8 +71,7 @@ class ServerThread:
     def __init__(self, database: Database, port: int | None = None) -> None:
         self.database = database
         self.port = port or free_port()
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._running: contextlib.ExitStack | None = None
 
     @property
     def url(self) -> str:
@@ -87,29 +79,15 @@ class ServerThread:
 
     def start(self) -> None:
         settings = replace(Settings(database_url=self.database.url), port=self.port)
-        config = uvicorn.Config(
-            create_app(settings, database=self.database),
-            host="127.0.0.1",
-            port=self.port,
-            log_level="error",
-            lifespan="on",
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, name="central-under-test", daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 15
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the central server did not start")
-            time.sleep(0.005)
-        self._server, self._thread = server, thread
+        app = create_app(settings, database=self.database)
+        running = contextlib.ExitStack()
+        running.enter_context(serve_in_thread(app, self.port, log_level="error"))
+        self._running = running
 
     def stop(self) -> None:
-        if self._server is None or self._thread is None:
-            return
-        self._server.should_exit = True
-        self._thread.join(timeout=15)
-        self._server = self._thread = None
+        if self._running is not None:
+            self._running.close()
+            self._running = None
 
     def restart(self) -> None:
         self.stop()

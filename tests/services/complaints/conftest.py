@@ -3,7 +3,6 @@ disaster-relief payment of household 522730001001-0001 (杨正刚), recorded as 
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +13,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from central.db import Database
-from kiosk.cli import main
 from kiosk.domain.models import AidRecord, Household, Member, Programme, Relation
 from kiosk.domain.request_signing import public_key_hex
 from kiosk.services.complaints.client import CentralClient
@@ -28,6 +26,7 @@ from tests.central.conftest import (  # noqa: F401
     postgres_url,
     sqlite_template,
 )
+from tests.conftest import DemoTemplate
 from tests.services.complaints.central_side import KIOSK_CODE, ServerThread, seed_central
 
 RELIEF_FILE_NUMBER = "522730001001-0001"
@@ -35,30 +34,13 @@ RELIEF_FEN = 800_000
 DEMO_HOUSEHOLDS = 12
 
 
-def make_demo_store(path: Path, households: int = DEMO_HOUSEHOLDS) -> None:
-    """``kiosk demo-data`` into ``path`` with the built-in configuration."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in [n for n in os.environ if n.startswith("KIOSK_")]:
-            patch.delenv(name)
-        patch.setattr("kiosk.config.SYSTEM_CONFIG", path.parent / "no-such-kiosk.toml")
-        code = main(["demo-data", "--db", str(path), "--households", str(households)])
-    assert code == 0
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo store for the whole run; tests get copies of it, never the file itself."""
-    path = tmp_path_factory.mktemp("complaints-demo") / "kiosk.sqlite3"
-    make_demo_store(path)
-    return path
-
-
 @pytest.fixture
-def store_file(demo_template: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the demo store for this test (closed: open it yourself)."""
+def store_file(demo_template: DemoTemplate, tmp_path: Path) -> Path:
+    """A fresh copy of the demo store (what ``kiosk demo-data`` writes with the built-in
+    configuration) for this test (closed: open it yourself)."""
     path = tmp_path / "var" / "kiosk.sqlite3"
     path.parent.mkdir(parents=True)
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(demo_template(households=DEMO_HOUSEHOLDS), path)
     return path
 
 
