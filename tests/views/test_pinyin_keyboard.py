@@ -72,6 +72,20 @@ def test_typing_xiao_and_touching_the_character(
     assert keyboard.target.text() == "小"
 
 
+def test_without_a_dictionary_it_builds_one_in_the_background(
+    qtbot: QtBot, holder: QWidget
+) -> None:
+    """Shown without a dictionary, the keyboard builds the shared one on the jobs' pool:
+    letters type at once, and the characters come once it is built."""
+    keyboard = keyboard_in(qtbot, holder, None)
+    type_letters(qtbot, keyboard, "xiao")
+    assert keyboard.pinyin_label.text() == "xiao"
+    qtbot.waitUntil(lambda: "小" in keyboard.shown_candidates(), timeout=30_000)
+    with qtbot.waitSignal(keyboard.text_committed):
+        tap(qtbot, candidate_button(keyboard, "小"))
+    assert keyboard.text() == "小"
+
+
 def test_a_word_then_one_character_at_a_time(
     qtbot: QtBot, holder: QWidget, dictionary: PinyinDictionary
 ) -> None:

@@ -16,10 +16,9 @@ of a 1366x768 screen with every key at least 96 pixels square.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.pinyin_input import Candidate, PinyinDictionary, default_dictionary
+from kiosk.views.jobs import Jobs
 
 _log = logging.getLogger(__name__)
 
@@ -46,16 +46,6 @@ MAX_CANDIDATES = 10
 #: Longest run of pinyin letters kept waiting for a choice.
 MAX_TYPED = 24
 _SPACING = 8
-
-
-class _Loader(QObject):
-    """Carries the dictionary, built on a worker thread, back to the UI thread.
-
-    Signals:
-        loaded(object): the :class:`PinyinDictionary`.
-    """
-
-    loaded = Signal(object)
 
 
 class PinyinKeyboard(QWidget):
@@ -90,7 +80,9 @@ class PinyinKeyboard(QWidget):
         self.setObjectName("pinyin-keyboard")
         self._dictionary = dictionary
         self._loading = False
-        self._loader: _Loader | None = None
+        # The dictionary is built on the jobs' thread pool and handed back on the UI thread;
+        # if the keyboard goes first, the answer is dropped with it.
+        self._jobs = Jobs(self)
         self._max_length = max_length
         self._text = ""
         self._typed = ""
@@ -460,22 +452,15 @@ class PinyinKeyboard(QWidget):
         if self._dictionary is not None or self._loading:
             return
         self._loading = True
-        # Unparented, so it outlives this keyboard if the keyboard goes first; Qt drops the
-        # queued delivery to a deleted keyboard. The worker never touches a widget.
-        loader = _Loader()
-        loader.loaded.connect(self._on_loaded)
-        self._loader = loader
+        self._jobs.op(default_dictionary).success(self._on_loaded).failure(
+            self._on_not_loaded
+        ).run()
 
-        def build() -> None:
-            try:
-                loader.loaded.emit(default_dictionary())
-            except Exception:  # reported, never shown: the keyboard just offers no characters
-                _log.exception("The pinyin dictionary could not be built")
-
-        threading.Thread(target=build, name="pinyin-dictionary", daemon=True).start()
-
-    @Slot(object)
     def _on_loaded(self, dictionary: PinyinDictionary) -> None:
         self._dictionary = dictionary
         self._loading = False
         self._refresh()
+
+    def _on_not_loaded(self, error: Exception) -> None:
+        # Reported, never shown: the keyboard just offers no characters (letters still type).
+        _log.error("The pinyin dictionary could not be built", exc_info=error)
