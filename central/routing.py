@@ -18,10 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from kiosk.domain.models import (
-    Assignment,
     Cadre,
     CadrePost,
     Complaint,
@@ -31,16 +30,14 @@ from kiosk.domain.models import (
     PartyKind,
     RegionLevel,
 )
-from kiosk.domain.routing import Office, Post, Routing, RoutingCase, route
+from kiosk.domain.routing import Office, Routing, RoutingCase, route
 from kiosk.domain.routing_input import (
-    Assigned,
-    CadreFacts,
     DescribedParty,
-    HouseholdFacts,
     Named,
     UnitFacts,
     routing_case,
 )
+from kiosk.domain.routing_rows import cadre_facts, household_facts, stored_offices
 
 
 @dataclass(frozen=True)
@@ -55,15 +52,6 @@ class NamedParty:
     level: RegionLevel | None = None
 
 
-def cadre_facts(cadre: Cadre) -> CadreFacts:
-    """A cadre's current unit and every post they held."""
-    posts = tuple(
-        Post(post.unit, post.region_code, post.level, post.start_date, post.end_date)
-        for post in cadre.posts
-    )
-    return CadreFacts(cadre.code, cadre.unit, cadre.region_code, cadre.level, posts)
-
-
 def named_facts(party: NamedParty) -> Named:
     """What a named party is known to be: a cadre or office found, or as described."""
     if party.cadre is not None:
@@ -74,25 +62,6 @@ def named_facts(party: NamedParty) -> Named:
     if party.kind is PartyKind.DEPARTMENT:
         return UnitFacts(party.name, party.region_code, party.level)
     return DescribedParty(party.kind, party.name, party.region_code, party.level)
-
-
-def household_facts(session: Session, household: Household) -> HouseholdFacts:
-    """The household's village and every assignment to it, current and earlier."""
-    statement = (
-        select(Assignment)
-        .where(Assignment.household_id == household.id)
-        .options(selectinload(Assignment.cadre).selectinload(Cadre.posts))
-    )
-    assignments = tuple(
-        Assigned(cadre_facts(row.cadre), row.start_date, row.end_date)
-        for row in session.scalars(statement)
-    )
-    return HouseholdFacts(household.village_code, assignments)
-
-
-def all_offices(session: Session) -> list[Office]:
-    rows = session.scalars(select(DisciplineOffice).order_by(DisciplineOffice.code))
-    return [Office(row.code, row.name, row.region_code, row.level) for row in rows]
 
 
 def build_case(
@@ -108,7 +77,7 @@ def build_case(
     return routing_case(
         household_facts(session, household) if household is not None else None,
         [named_facts(party) for party in parties],
-        offices=all_offices(session) if offices is None else offices,
+        offices=stored_offices(session) if offices is None else offices,
         region_code=region_code,
     )
 
@@ -121,7 +90,7 @@ def route_complaint(
     region_code: str | None = None,
 ) -> Routing:
     """Where a new complaint goes; raises ``kiosk.domain.routing.NoOfficeFound``."""
-    offices = all_offices(session)
+    offices = stored_offices(session)
     case = build_case(session, household, parties, region_code=region_code, offices=offices)
     return route(case, offices)
 

@@ -11,28 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from kiosk.domain.models import (
     AidRecord,
-    Assignment,
     Cadre,
     DisciplineOffice,
     Household,
     ImplicatedParty,
     PartyKind,
 )
-from kiosk.domain.routing import Office, Post, Routing, RoutingCase, route
+from kiosk.domain.routing import Office, Routing, RoutingCase, route
 from kiosk.domain.routing_input import (
-    Assigned,
-    CadreFacts,
     DescribedParty,
-    HouseholdFacts,
     Named,
     UnitFacts,
 )
 from kiosk.domain.routing_input import routing_case as build_routing_case
+from kiosk.domain.routing_rows import cadre_facts, household_facts, stored_offices
 
 __all__ = [
     "cadre_facts",
@@ -41,36 +37,8 @@ __all__ = [
     "named_facts",
     "route_in_store",
     "routing_case",
-    "store_offices",
+    "stored_offices",
 ]
-
-
-def store_offices(session: Session) -> list[Office]:
-    """Every discipline office in the store, as routing sees them."""
-    rows = session.scalars(select(DisciplineOffice).order_by(DisciplineOffice.code))
-    return [Office(row.code, row.name, row.region_code, row.level) for row in rows]
-
-
-def cadre_facts(cadre: Cadre) -> CadreFacts:
-    """A cadre's current unit and every post they held."""
-    posts = tuple(
-        Post(row.unit, row.region_code, row.level, row.start_date, row.end_date)
-        for row in cadre.posts
-    )
-    return CadreFacts(cadre.code, cadre.unit, cadre.region_code, cadre.level, posts)
-
-
-def household_facts(session: Session, household: Household) -> HouseholdFacts:
-    """The household's village and every assignment to it, current and earlier."""
-    rows = session.scalars(
-        select(Assignment)
-        .where(Assignment.household_id == household.id)
-        .options(selectinload(Assignment.cadre).selectinload(Cadre.posts))
-    )
-    assignments = tuple(
-        Assigned(cadre_facts(row.cadre), row.start_date, row.end_date) for row in rows
-    )
-    return HouseholdFacts(household.village_code, assignments)
 
 
 def named_facts(session: Session, row: ImplicatedParty) -> Named:
@@ -113,7 +81,7 @@ def routing_case(
     return build_routing_case(
         household_facts(session, household) if household is not None else None,
         named,
-        offices=store_offices(session) if offices is None else offices,
+        offices=stored_offices(session) if offices is None else offices,
         region_code=region_code,
     )
 
@@ -126,7 +94,7 @@ def route_in_store(
     region_code: str | None = None,
 ) -> Routing:
     """Where the complaint goes by the store's data; raises ``NoOfficeFound`` like ``route``."""
-    offices = store_offices(session)
+    offices = stored_offices(session)
     case = routing_case(
         session,
         household=household,

@@ -46,7 +46,7 @@ from kiosk.services.complaints.routing_case import (
     household_facts,
     route_in_store,
     routing_case,
-    store_offices,
+    stored_offices,
 )
 from kiosk.services.store import open_store
 
@@ -168,7 +168,7 @@ def _cadre_named(session: Session, code: str) -> Cadre:
 def test_offices_are_read_in_code_order(store_session: tuple[Session, Ids]) -> None:
     """Every stored office comes back as a routing Office with its region and level."""
     session, _ = store_session
-    offices = store_offices(session)
+    offices = stored_offices(session)
     assert [o.code for o in offices] == ["C", "P", "S", "T1"]
     assert offices[3].region_code == "522730001" and offices[3].level is L.TOWNSHIP
 
@@ -178,7 +178,7 @@ def test_cadre_party_carries_posts_and_office_but_no_name(
 ) -> None:
     """A cadre's earlier posts and their discipline office are carried; their name is not."""
     session, _ = store_session
-    offices = store_offices(session)
+    offices = stored_offices(session)
     moved = cadre_party(cadre_facts(_cadre_named(session, "M1")), offices)
     assert {(p.unit, p.level) for p in moved.posts} == {
         ("龙里县农业局", L.COUNTY),
