@@ -67,7 +67,8 @@ def _label_problem(label: QLabel) -> CutOff | None:
     if not text or label.textFormat() == Qt.TextFormat.RichText or label.pixmap() is not None:
         return None
     room = label.contentsRect()
-    indent = max(label.indent(), 0) if label.indent() > 0 else 0
+    # indent() is -1 (none of ours set one) or the pixels set.
+    indent = max(label.indent(), 0)
     room.adjust(label.margin() + indent, label.margin(), -label.margin(), -label.margin())
     flags = int(Qt.AlignmentFlag.AlignLeft.value)
     if label.wordWrap():
