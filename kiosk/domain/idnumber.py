@@ -21,6 +21,7 @@ from typing import Literal
 
 from kiosk.domain.address_codes import AddressCodes, gb2260
 from kiosk.domain.clock import shanghai_today
+from kiosk.domain.problems import Reason, Refused
 
 ID_LENGTH = 18
 EARLIEST_BIRTH = date(1880, 1, 1)
@@ -65,85 +66,79 @@ class IdProblem(StrEnum):
     CHECK_DIGIT = "check_digit"
 
 
-class IdNumberError(ValueError):
-    """An ID number that cannot be right, explained without repeating any of its digits."""
+class IdWhy(StrEnum):
+    """The exact words' code of an :class:`IdNumberError`, finer than :class:`IdProblem`.
 
-    def __init__(self, problem: IdProblem, reason_zh: str, reason_en: str) -> None:
-        self.problem = problem
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
-        super().__init__(reason_en)
+    Values: ``count`` for LENGTH, ``position`` (1-based) for NOT_A_DIGIT; never a digit.
+    """
+
+    EMPTY = "id.empty"
+    LENGTH = "id.length"
+    NOT_A_DIGIT = "id.not_a_digit"
+    MISPLACED_X = "id.misplaced_x"
+    BAD_LAST_CHARACTER = "id.bad_last_character"
+    PROVINCE = "id.province"
+    AREA = "id.area"
+    BIRTH_DATE = "id.birth_date"
+    CHECK_DIGIT = "id.check_digit"
+
+
+_PROBLEM_OF = {
+    IdWhy.EMPTY: IdProblem.EMPTY,
+    IdWhy.LENGTH: IdProblem.LENGTH,
+    IdWhy.NOT_A_DIGIT: IdProblem.CHARACTERS,
+    IdWhy.MISPLACED_X: IdProblem.CHARACTERS,
+    IdWhy.BAD_LAST_CHARACTER: IdProblem.CHARACTERS,
+    IdWhy.PROVINCE: IdProblem.REGION,
+    IdWhy.AREA: IdProblem.REGION,
+    IdWhy.BIRTH_DATE: IdProblem.BIRTH_DATE,
+    IdWhy.CHECK_DIGIT: IdProblem.CHECK_DIGIT,
+}
+
+
+class IdNumberError(Refused):
+    """An ID number that cannot be right, explained without repeating any of its digits:
+    ``problem`` is which check failed, ``reason`` the code of the words a screen shows."""
+
+    def __init__(self, why: IdWhy, **values: int) -> None:
+        super().__init__(Reason.of(why, **values))
+        self.problem = _PROBLEM_OF[why]
 
 
 def _empty() -> IdNumberError:
-    return IdNumberError(IdProblem.EMPTY, "请输入身份证号码", "Please enter your ID number")
+    return IdNumberError(IdWhy.EMPTY)
 
 
 def _wrong_length(count: int) -> IdNumberError:
-    return IdNumberError(
-        IdProblem.LENGTH,
-        f"身份证号码应为18位，您输入了{count}位",
-        f"An ID number has 18 characters; you entered {count}",
-    )
+    return IdNumberError(IdWhy.LENGTH, count=count)
 
 
 def _not_a_digit(position: int) -> IdNumberError:
-    return IdNumberError(
-        IdProblem.CHARACTERS,
-        f"第{position}位应该是数字",
-        f"Character {position} should be a digit",
-    )
+    return IdNumberError(IdWhy.NOT_A_DIGIT, position=position)
 
 
 def _misplaced_x() -> IdNumberError:
-    return IdNumberError(
-        IdProblem.CHARACTERS,
-        "X只能是最后一位",
-        "X can only be the last character",
-    )
+    return IdNumberError(IdWhy.MISPLACED_X)
 
 
 def _bad_last_character() -> IdNumberError:
-    return IdNumberError(
-        IdProblem.CHARACTERS,
-        "最后一位应该是数字或X",
-        "The last character should be a digit or X",
-    )
+    return IdNumberError(IdWhy.BAD_LAST_CHARACTER)
 
 
 def _bad_province() -> IdNumberError:
-    return IdNumberError(
-        IdProblem.REGION,
-        "前两位不是有效的省份代码，请核对号码",
-        "The first two digits are not a province code; please check the number",
-    )
+    return IdNumberError(IdWhy.PROVINCE)
 
 
 def _unknown_region() -> IdNumberError:
-    # Worded to fit as soon as the digits typed cannot begin any code, before all six.
-    return IdNumberError(
-        IdProblem.REGION,
-        "前六位是地区代码，没有这样开头的地区代码，请核对号码",
-        "The first six digits are the area code; no area code starts like this, "
-        "please check the number",
-    )
+    return IdNumberError(IdWhy.AREA)
 
 
 def _bad_birth_date() -> IdNumberError:
-    return IdNumberError(
-        IdProblem.BIRTH_DATE,
-        "第7到14位是出生日期（年月日），这不是一个可能的日期，请核对号码",
-        "Characters 7 to 14 are the birth date; this is not a possible date, "
-        "please check the number",
-    )
+    return IdNumberError(IdWhy.BIRTH_DATE)
 
 
 def _bad_check_digit() -> IdNumberError:
-    return IdNumberError(
-        IdProblem.CHECK_DIGIT,
-        "最后一位校验码不对，请核对号码",
-        "The last character (the check digit) does not match; please check the number",
-    )
+    return IdNumberError(IdWhy.CHECK_DIGIT)
 
 
 def check_character(first17: str) -> str:

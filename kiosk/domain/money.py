@@ -11,6 +11,8 @@ import unicodedata
 from enum import StrEnum
 from typing import Literal
 
+from kiosk.domain.problems import Reason, Refused
+
 FEN_PER_YUAN = 100
 MAX_FEN = 100_000_000_000
 """The largest amount accepted from text: 1,000,000,000 yuan, far above any real payment,
@@ -24,48 +26,26 @@ _GROUPED = re.compile(r"[0-9]{1,3}(,[0-9]{3})+", re.ASCII)
 class MoneyProblem(StrEnum):
     """Why a text is not an amount; lets a screen pick its own wording."""
 
-    EMPTY = "empty"
-    CHARACTERS = "characters"
-    FORMAT = "format"
-    DECIMALS = "decimals"
-    COMMAS = "commas"
-    NEGATIVE = "negative"
-    TOO_LARGE = "too_large"
+    EMPTY = "money.empty"
+    CHARACTERS = "money.characters"
+    FORMAT = "money.format"
+    DECIMALS = "money.decimals"
+    COMMAS = "money.commas"
+    NEGATIVE = "money.negative"
+    TOO_LARGE = "money.too_large"
 
 
-_REASONS: dict[MoneyProblem, tuple[str, str]] = {
-    MoneyProblem.EMPTY: ("请输入金额", "Please enter an amount"),
-    MoneyProblem.CHARACTERS: (
-        "金额只能包含数字、小数点和千位逗号",
-        "An amount may contain only digits, a decimal point and thousands commas",
-    ),
-    MoneyProblem.FORMAT: (
-        "金额格式不对，例如应写成 8000 或 8000.50",
-        "This is not an amount; write it like 8000 or 8000.50",
-    ),
-    MoneyProblem.DECIMALS: (
-        "金额最多精确到分，小数点后最多两位",
-        "An amount has at most two digits after the decimal point (fen)",
-    ),
-    MoneyProblem.COMMAS: (
-        "千位分隔逗号的位置不对",
-        "The thousands commas are in the wrong place",
-    ),
-    MoneyProblem.NEGATIVE: ("金额不能是负数", "An amount cannot be negative"),
-    MoneyProblem.TOO_LARGE: (
-        "金额超出上限（10亿元）",
-        "The amount is above the limit of 1,000,000,000 yuan",
-    ),
-}
-
-
-class MoneyError(ValueError):
-    """A text that is not an amount, with the reason in words a resident understands."""
+class MoneyError(Refused):
+    """A text that is not an amount; ``problem`` says why (a screen words it)."""
 
     def __init__(self, problem: MoneyProblem) -> None:
+        values = (
+            {"limit_yuan": f"{MAX_FEN // FEN_PER_YUAN:,}"}
+            if problem is MoneyProblem.TOO_LARGE
+            else {}
+        )
+        super().__init__(Reason.of(problem, **values))
         self.problem = problem
-        self.reason_zh, self.reason_en = _REASONS[problem]
-        super().__init__(self.reason_en)
 
 
 def _require_int(value: object, what: str) -> int:

@@ -23,9 +23,11 @@ office_code=None, unit="")``
     The household's village (None when unknown), its current responsible cadres, and the
     parties the complaint names.
 ``route(case, offices) -> Routing``
-    ``Routing(office, required_level, hidden_from_cadres, reason_zh, reason_en)``.
+    ``Routing(office, required_level, hidden_from_cadres, reasons)``: ``reasons`` are
+    :class:`RoutingWhy` codes with their values, for the kiosk and the server to word.
 ``NoOfficeFound``
-    Raised with ``reason_zh``/``reason_en`` when no office may receive the complaint.
+    A :class:`~kiosk.domain.problems.Refused` whose reason says why no office may receive
+    the complaint.
 ``region_level(code)``, ``region_ancestors(code)``
     The level of a statistical division code, and the code with its ancestors, nearest
     first, derived from the code alone.
@@ -64,9 +66,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from kiosk.domain.models.complaints import PartyKind
 from kiosk.domain.models.regions import RegionLevel
+from kiosk.domain.problems import Reason, Refused
 
 __all__ = [
     "NoOfficeFound",
@@ -76,18 +80,11 @@ __all__ = [
     "Post",
     "Routing",
     "RoutingCase",
+    "RoutingWhy",
     "region_ancestors",
     "region_level",
     "route",
 ]
-
-LEVEL_ZH = {
-    RegionLevel.PROVINCE: "省级",
-    RegionLevel.PREFECTURE: "市（州）级",
-    RegionLevel.COUNTY: "县级",
-    RegionLevel.TOWNSHIP: "乡镇（街道）级",
-    RegionLevel.VILLAGE: "村级",
-}
 
 #: Without a named party a complaint goes to the household's county commission.
 DEFAULT_LEVEL = RegionLevel.COUNTY
@@ -181,18 +178,38 @@ class Routing:
     office: Office
     required_level: RegionLevel
     hidden_from_cadres: frozenset[str]
-    reason_zh: str
-    reason_en: str
+    reasons: tuple[Reason, ...]
 
 
-class NoOfficeFound(Exception):
-    """No discipline office may receive the complaint; the reasons say why, in both
-    languages, without naming any person."""
+class RoutingWhy(StrEnum):
+    """Why a complaint goes where it goes, or nowhere; never naming a person.
 
-    def __init__(self, reason_zh: str, reason_en: str) -> None:
-        super().__init__(reason_en)
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
+    Values: ``required`` and ``highest`` are :class:`RegionLevel` values, ``office`` the
+    receiving office's name.
+    """
+
+    #: No party is named: the default level.
+    NO_PARTY = "routing.no_party"
+    #: A government department: the commission of that government.
+    DEPARTMENT = "routing.department"
+    #: One level above the highest post named.
+    ONE_LEVEL_UP = "routing.one_level_up"
+    #: The required level had no usable office, so it went higher.
+    FURTHER_UP = "routing.further_up"
+    OFFICE = "routing.office"
+    HIDDEN_FROM_RESPONSIBLE = "routing.hidden_from_responsible"
+    HIDDEN_FROM_NAMED = "routing.hidden_from_named"
+    # Refusals (NoOfficeFound):
+    ABOVE_PROVINCE = "routing.above_province"
+    NO_OFFICE = "routing.no_office"
+    NO_PLACE = "routing.no_place"
+
+
+class NoOfficeFound(Refused):
+    """No discipline office may receive the complaint; the reason says why."""
+
+    def __init__(self, why: RoutingWhy, **values: str) -> None:
+        super().__init__(Reason.of(why, **values))
 
 
 def region_level(code: str) -> RegionLevel:
@@ -232,11 +249,7 @@ def route(case: RoutingCase, offices: Sequence[Office]) -> Routing:
     if ceiling is None:
         required = DEFAULT_LEVEL
     elif ceiling < 0:
-        raise NoOfficeFound(
-            "被反映对象在省级任职，本系统中没有更高一级的纪检监察机关，请直接向上级机关反映。",
-            "A party holds a province-level post and no office above the province is known "
-            "here; the complaint must go to a higher authority directly.",
-        )
+        raise NoOfficeFound(RoutingWhy.ABOVE_PROVINCE)
     else:
         required = _LEVELS_BY_RANK[ceiling]
 
@@ -256,13 +269,9 @@ def route(case: RoutingCase, offices: Sequence[Office]) -> Routing:
                 or office.name.strip() in excluded_names
             ):
                 continue
-            zh, en = _reasons(highest, required, office, case)
-            return Routing(office, required, _hidden_cadres(case), zh, en)
-    raise NoOfficeFound(
-        f"找不到可以受理的{LEVEL_ZH[required]}或更高一级纪检监察机关，请到上级机关当面反映。",
-        f"No discipline office at {required.value} level or above may receive this "
-        "complaint; please take it to a higher authority in person.",
-    )
+            reasons = _reasons(highest, required, office, case)
+            return Routing(office, required, _hidden_cadres(case), reasons)
+    raise NoOfficeFound(RoutingWhy.NO_OFFICE, required=required.value)
 
 
 def required_rank(party: Party) -> int | None:
@@ -303,11 +312,7 @@ def _jurisdiction_chain(case: RoutingCase) -> list[Unit]:
             | {party.region_code for party in case.implicated if party.region_code}
         )
     if not regions:
-        raise NoOfficeFound(
-            "不知道投诉涉及哪个地方：请先查询本户档案，或写明被反映对象所在单位。",
-            "It is not known where the complaint belongs: look up the household first, "
-            "or say which unit the party works in.",
-        )
+        raise NoOfficeFound(RoutingWhy.NO_PLACE)
     # Only regions above all of them have jurisdiction over every party.
     common = set(region_ancestors(regions[0]))
     for code in regions[1:]:
@@ -339,39 +344,20 @@ def _reasons(
     required: RegionLevel,
     office: Office,
     case: RoutingCase,
-) -> tuple[str, str]:
+) -> tuple[Reason, ...]:
     if highest is None:
-        zh = [f"未指明被反映对象，按规定送{LEVEL_ZH[required]}纪检监察机关。"]
-        en = [f"No party is named, so the complaint goes to the {required.value} office."]
+        reasons = [Reason.of(RoutingWhy.NO_PARTY, required=required.value)]
     elif required is highest:
-        zh = [
-            f"被反映的是{LEVEL_ZH[highest]}部门，按规定送监督它的{LEVEL_ZH[required]}纪检监察机关。"
-        ]
-        en = [
-            f"A {highest.value} department is named, so the complaint goes to the "
-            f"{required.value} office that oversees that government's departments."
-        ]
+        reasons = [Reason.of(RoutingWhy.DEPARTMENT, highest=highest.value, required=required.value)]
     else:
-        zh = [
-            f"被反映对象最高在{LEVEL_ZH[highest]}任职，"
-            f"按规定送上一级，即{LEVEL_ZH[required]}纪检监察机关。"
-        ]
-        en = [
-            f"The highest post of those named is at {highest.value} level, so the "
-            f"complaint goes one level up, to the {required.value} office."
+        reasons = [
+            Reason.of(RoutingWhy.ONE_LEVEL_UP, highest=highest.value, required=required.value)
         ]
     if office.level is not required:
-        zh.append("该级机关缺失、管辖不到、被反映或与相关干部有关，已再向上送。")
-        en.append(
-            f"No {required.value} office could take it (missing, outside its area, "
-            "implicated or linked to a cadre involved), so it goes further up."
-        )
-    zh.append(f"受理机关：{office.name}。")
-    en.append(f"Receiving office: {office.name}.")
+        reasons.append(Reason.of(RoutingWhy.FURTHER_UP, required=required.value))
+    reasons.append(Reason.of(RoutingWhy.OFFICE, office=office.name))
     if case.responsible:
-        zh.append("本户帮扶干部看不到这件投诉。")
-        en.append("The household's responsible cadre cannot see it.")
+        reasons.append(Reason.of(RoutingWhy.HIDDEN_FROM_RESPONSIBLE))
     if any(party.cadre_code for party in case.implicated):
-        zh.append("被反映的干部看不到这件投诉。")
-        en.append("No cadre it names can see it.")
-    return "".join(zh), " ".join(en)
+        reasons.append(Reason.of(RoutingWhy.HIDDEN_FROM_NAMED))
+    return tuple(reasons)

@@ -1654,6 +1654,247 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>province</source>
+        <comment>level</comment>
+        <extracomment>Every enum whose codes reach a screen.</extracomment>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <comment>level</comment>
+        <translation>市（州）级</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <comment>level</comment>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <comment>level</comment>
+        <translation>乡镇（街道）级</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <comment>level</comment>
+        <translation>村级</translation>
+    </message>
+    <message>
+        <source>Please enter an amount</source>
+        <translation>请输入金额</translation>
+    </message>
+    <message>
+        <source>An amount may contain only digits, a decimal point and thousands commas</source>
+        <translation>金额只能包含数字、小数点和千位逗号</translation>
+    </message>
+    <message>
+        <source>This is not an amount; write it like 8000 or 8000.50</source>
+        <translation>金额格式不对，例如应写成 8000 或 8000.50</translation>
+    </message>
+    <message>
+        <source>An amount has at most two digits after the decimal point (fen)</source>
+        <translation>金额最多精确到分，小数点后最多两位</translation>
+    </message>
+    <message>
+        <source>The thousands commas are in the wrong place</source>
+        <translation>千位分隔逗号的位置不对</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative</source>
+        <translation>金额不能是负数</translation>
+    </message>
+    <message>
+        <source>The amount is above the limit of {limit_yuan} yuan</source>
+        <translation>金额超出上限（{limit_yuan}元）</translation>
+    </message>
+    <message>
+        <source>Please enter your ID number</source>
+        <translation>请输入身份证号码</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; you entered {count}</source>
+        <translation>身份证号码应为18位，您输入了{count}位</translation>
+    </message>
+    <message>
+        <source>Character {position} should be a digit</source>
+        <translation>第{position}位应该是数字</translation>
+    </message>
+    <message>
+        <source>X can only be the last character</source>
+        <translation>X只能是最后一位</translation>
+    </message>
+    <message>
+        <source>The last character should be a digit or X</source>
+        <translation>最后一位应该是数字或X</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province code; please check the number</source>
+        <translation>前两位不是有效的省份代码，请核对号码</translation>
+    </message>
+    <message>
+        <source>The first six digits are the area code; no area code starts like this, please check the number</source>
+        <translation>前六位是地区代码，没有这样开头的地区代码，请核对号码</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 are the birth date; this is not a possible date, please check the number</source>
+        <translation>第7到14位是出生日期（年月日），这不是一个可能的日期，请核对号码</translation>
+    </message>
+    <message>
+        <source>The last character (the check digit) does not match; please check the number</source>
+        <translation>最后一位校验码不对，请核对号码</translation>
+    </message>
+    <message>
+        <source>No party is named, so the complaint goes to the {required} office.</source>
+        <translation>未指明被反映对象，按规定送{required}纪检监察机关。</translation>
+    </message>
+    <message>
+        <source>A {highest} department is named, so the complaint goes to the {required} office that oversees that government&apos;s departments.</source>
+        <translation>被反映的是{highest}部门，按规定送监督它的{required}纪检监察机关。</translation>
+    </message>
+    <message>
+        <source>The highest post of those named is at {highest} level, so the complaint goes one level up, to the {required} office.</source>
+        <translation>被反映对象最高在{highest}任职，按规定送上一级，即{required}纪检监察机关。</translation>
+    </message>
+    <message>
+        <source>No {required} office could take it (missing, outside its area, implicated or linked to a cadre involved), so it goes further up.</source>
+        <translation>该级机关缺失、管辖不到、被反映或与相关干部有关，已再向上送。</translation>
+    </message>
+    <message>
+        <source>Receiving office: {office}.</source>
+        <translation>受理机关：{office}。</translation>
+    </message>
+    <message>
+        <source>The household&apos;s responsible cadre cannot see it.</source>
+        <translation>本户帮扶干部看不到这件投诉。</translation>
+    </message>
+    <message>
+        <source>No cadre it names can see it.</source>
+        <translation>被反映的干部看不到这件投诉。</translation>
+    </message>
+    <message>
+        <source>A party holds a province-level post and no office above the province is known here; the complaint must go to a higher authority directly.</source>
+        <translation>被反映对象在省级任职，本系统中没有更高一级的纪检监察机关，请直接向上级机关反映。</translation>
+    </message>
+    <message>
+        <source>No discipline office at {required} level or above may receive this complaint; please take it to a higher authority in person.</source>
+        <translation>找不到可以受理的{required}或更高一级纪检监察机关，请到上级机关当面反映。</translation>
+    </message>
+    <message>
+        <source>It is not known where the complaint belongs: look up the household first, or say which unit the party works in.</source>
+        <translation>不知道投诉涉及哪个地方：请先查询本户档案，或写明被反映对象所在单位。</translation>
+    </message>
+    <message>
+        <source>Choose what kind of problem</source>
+        <translation>请选择反映的类别</translation>
+    </message>
+    <message>
+        <source>This household was not found</source>
+        <translation>找不到这一户</translation>
+    </message>
+    <message>
+        <source>The text cannot be read</source>
+        <translation>内容无法读取</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters</source>
+        <translation>内容太长，最多 {limit} 字</translation>
+    </message>
+    <message>
+        <source>The text holds characters that cannot be shown</source>
+        <translation>内容含有无法显示的字符</translation>
+    </message>
+    <message>
+        <source>Choose whether to give your name</source>
+        <translation>请选择是否留下姓名</translation>
+    </message>
+    <message>
+        <source>A report about the village carries no household file</source>
+        <translation>反映村里的情况时不附本户档案</translation>
+    </message>
+    <message>
+        <source>Look up your household file first</source>
+        <translation>请先查询本户档案</translation>
+    </message>
+    <message>
+        <source>An anonymous complaint carries no name</source>
+        <translation>匿名反映不写姓名</translation>
+    </message>
+    <message>
+        <source>Your name was not found: look up your household file first</source>
+        <translation>找不到您的姓名，请先查询本户档案</translation>
+    </message>
+    <message>
+        <source>An anonymous complaint leaves no phone number</source>
+        <translation>匿名反映不留联系电话</translation>
+    </message>
+    <message>
+        <source>Enter an {digits}-digit mobile number starting with 1</source>
+        <translation>请输入 {digits} 位手机号码（以 1 开头）</translation>
+    </message>
+    <message>
+        <source>Choose which payment this is about first</source>
+        <translation>请先选择是哪一笔款项</translation>
+    </message>
+    <message>
+        <source>This payment was not found</source>
+        <translation>找不到这笔款项</translation>
+    </message>
+    <message>
+        <source>Enter the amount you received</source>
+        <translation>请输入您实际收到的金额</translation>
+    </message>
+    <message>
+        <source>That is not less than the recorded amount</source>
+        <translation>您输入的金额不少于记录的金额</translation>
+    </message>
+    <message>
+        <source>At most {limit} people can be named</source>
+        <translation>最多反映 {limit} 人</translation>
+    </message>
+    <message>
+        <source>The same person was chosen twice</source>
+        <translation>同一人选了两次</translation>
+    </message>
+    <message>
+        <source>A chosen official was not found</source>
+        <translation>找不到所选的干部</translation>
+    </message>
+    <message>
+        <source>The same unit was chosen twice</source>
+        <translation>同一单位选了两次</translation>
+    </message>
+    <message>
+        <source>A chosen unit has no name</source>
+        <translation>所选单位没有名称</translation>
+    </message>
+    <message>
+        <source>A chosen unit&apos;s place is unknown</source>
+        <translation>找不到所选单位所在的地方</translation>
+    </message>
+    <message>
+        <source>No complaint matches: check the tracking number and the secret code</source>
+        <translation>查不到这件投诉，请核对受理编号和查询码</translation>
+    </message>
+    <message>
+        <source>The central system cannot be reached now; please try again later</source>
+        <translation>暂时无法连接上级系统，请稍后再查</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes; please try again in {minutes} minutes</source>
+        <translation>查询码输错次数太多，请 {minutes} 分钟后再试</translation>
+    </message>
+    <message>
+        <source>That is nothing: choose &quot;received nothing&quot;</source>
+        <translation>金额为零，请选择“一分没收到”</translation>
+    </message>
+    <message>
+        <source>That is not less than recorded: choose &quot;received in full&quot;</source>
+        <translation>您输入的金额不少于记录的金额，请选择“已全额收到”</translation>
+    </message>
+</context>
+<context>
     <name>ProjectCard</name>
     <message>
         <source>Budget: %1</source>

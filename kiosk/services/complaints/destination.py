@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import Cadre, Household
+from kiosk.domain.problems import Reason, Refused
 from kiosk.domain.routing import NoOfficeFound
 from kiosk.domain.routing_input import Named, UnitFacts
 from kiosk.services.complaints.draft import ComplaintDraft
@@ -21,21 +22,15 @@ from kiosk.services.complaints.routing_case import cadre_facts, route_in_store
 
 @dataclass(frozen=True)
 class Destination:
-    """The office the complaint is expected to reach, and why, in both languages."""
+    """The office the complaint is expected to reach, and why (the routing rule's codes)."""
 
     office_code: str
     office_name: str
-    reason_zh: str
-    reason_en: str
+    reasons: tuple[Reason, ...]
 
 
-class NoDestination(ValueError):
-    """No office known to this kiosk may receive the complaint; the reasons say why."""
-
-    def __init__(self, reason_zh: str, reason_en: str) -> None:
-        super().__init__(reason_en)
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
+class NoDestination(Refused):
+    """No office known to this kiosk may receive the complaint; ``reason`` says why."""
 
 
 def destination_for(
@@ -63,10 +58,7 @@ def destination_for(
             region_code=None if household is not None else terminal_region_code,
         )
     except NoOfficeFound as exc:
-        raise NoDestination(exc.reason_zh, exc.reason_en) from None
+        raise NoDestination(exc.reason) from None
     return Destination(
-        office_code=routing.office.code,
-        office_name=routing.office.name,
-        reason_zh=routing.reason_zh,
-        reason_en=routing.reason_en,
+        office_code=routing.office.code, office_name=routing.office.name, reasons=routing.reasons
     )

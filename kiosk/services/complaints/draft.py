@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from kiosk.domain.models import (
     Region,
     RegionLevel,
 )
+from kiosk.domain.problems import Reason, Refused
 
 MAX_TEXT_CHARS = 2000
 MAX_IMPLICATED = 10
@@ -73,15 +75,43 @@ class ComplaintDraft:
         return self.disclosure is not Disclosure.NAMED
 
 
-class ComplaintRefused(ValueError):
-    """The draft cannot be filed as it is; ``field`` names what to change, in the draft's
-    attribute names, and the reasons say why in both languages (never quoting a phone)."""
+class ComplaintWhy(StrEnum):
+    """Why a draft cannot be filed as it is (values: ``limit``, ``digits``)."""
 
-    def __init__(self, field: str, reason_zh: str, reason_en: str) -> None:
-        super().__init__(f"{field}: {reason_en}")
-        self.field = field
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
+    CHOOSE_CATEGORY = "complaint.choose_category"
+    HOUSEHOLD_NOT_FOUND = "complaint.household_not_found"
+    TEXT_UNREADABLE = "complaint.text_unreadable"
+    TEXT_TOO_LONG = "complaint.text_too_long"
+    TEXT_UNSHOWABLE = "complaint.text_unshowable"
+    CHOOSE_DISCLOSURE = "complaint.choose_disclosure"
+    VILLAGE_REPORT_WITH_HOUSEHOLD = "complaint.village_report_with_household"
+    LOOK_UP_HOUSEHOLD = "complaint.look_up_household"
+    ANONYMOUS_WITH_NAME = "complaint.anonymous_with_name"
+    NAME_NOT_FOUND = "complaint.name_not_found"
+    ANONYMOUS_WITH_PHONE = "complaint.anonymous_with_phone"
+    PHONE_FORMAT = "complaint.phone_format"
+    CHOOSE_PAYMENT_FIRST = "complaint.choose_payment_first"
+    PAYMENT_NOT_FOUND = "complaint.payment_not_found"
+    ENTER_RECEIVED = "complaint.enter_received"
+    NOT_LESS = "complaint.not_less"
+    TOO_MANY_NAMED = "complaint.too_many_named"
+    SAME_PERSON_TWICE = "complaint.same_person_twice"
+    OFFICIAL_NOT_FOUND = "complaint.official_not_found"
+    SAME_UNIT_TWICE = "complaint.same_unit_twice"
+    UNIT_WITHOUT_NAME = "complaint.unit_without_name"
+    UNIT_PLACE_UNKNOWN = "complaint.unit_place_unknown"
+
+
+class ComplaintRefused(Refused):
+    """The draft cannot be filed as it is; ``field`` names what to change, in the draft's
+    attribute names, and ``reason`` says why (a :class:`ComplaintWhy`, or the routing
+    rule's reason when no office may receive it; never quoting a phone)."""
+
+    field: str
+
+    def __init__(self, field: str, why: ComplaintWhy | Reason, **values: object) -> None:
+        reason = why if isinstance(why, Reason) else Reason.of(why, **values)
+        super().__init__(reason, field=field)
 
 
 def _whole_number(value: object) -> bool:
@@ -90,42 +120,24 @@ def _whole_number(value: object) -> bool:
 
 def _check_text(text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
-        raise ComplaintRefused(
-            "text",
-            f"内容太长，最多 {MAX_TEXT_CHARS} 字",
-            f"The text is too long: at most {MAX_TEXT_CHARS} characters",
-        )
+        raise ComplaintRefused("text", ComplaintWhy.TEXT_TOO_LONG, limit=MAX_TEXT_CHARS)
     if any(unicodedata.category(char) == "Cc" and char != "\n" for char in text):
-        raise ComplaintRefused(
-            "text", "内容含有无法显示的字符", "The text holds characters that cannot be shown"
-        )
+        raise ComplaintRefused("text", ComplaintWhy.TEXT_UNSHOWABLE)
 
 
 def _check_disclosure(session: Session, draft: ComplaintDraft) -> None:
     try:
         level = Disclosure(draft.disclosure)
     except ValueError:
-        raise ComplaintRefused(
-            "disclosure", "请选择是否留下姓名", "Choose whether to give your name"
-        ) from None
+        raise ComplaintRefused("disclosure", ComplaintWhy.CHOOSE_DISCLOSURE) from None
     if level is Disclosure.VILLAGE_REPORT:
         if draft.household_id is not None or draft.aid_record_id is not None:
-            raise ComplaintRefused(
-                "household_id",
-                "反映村里的情况时不附本户档案",
-                "A report about the village carries no household file",
-            )
+            raise ComplaintRefused("household_id", ComplaintWhy.VILLAGE_REPORT_WITH_HOUSEHOLD)
     elif draft.household_id is None:
-        raise ComplaintRefused(
-            "household_id", "请先查询本户档案", "Look up your household file first"
-        )
+        raise ComplaintRefused("household_id", ComplaintWhy.LOOK_UP_HOUSEHOLD)
     if level is not Disclosure.NAMED:
         if draft.complainant_member_id is not None:
-            raise ComplaintRefused(
-                "complainant_member_id",
-                "匿名反映不写姓名",
-                "An anonymous complaint carries no name",
-            )
+            raise ComplaintRefused("complainant_member_id", ComplaintWhy.ANONYMOUS_WITH_NAME)
         return
     member = (
         session.get(Member, draft.complainant_member_id)
@@ -134,11 +146,7 @@ def _check_disclosure(session: Session, draft: ComplaintDraft) -> None:
     )
     # The same answer whether the member is missing or of another household.
     if member is None or member.household_id != draft.household_id:
-        raise ComplaintRefused(
-            "complainant_member_id",
-            "找不到您的姓名，请先查询本户档案",
-            "Your name was not found: look up your household file first",
-        )
+        raise ComplaintRefused("complainant_member_id", ComplaintWhy.NAME_NOT_FOUND)
 
 
 def _check_contact(draft: ComplaintDraft) -> None:
@@ -146,48 +154,28 @@ def _check_contact(draft: ComplaintDraft) -> None:
     if phone is None:
         return
     if draft.anonymous:
-        raise ComplaintRefused(
-            "contact_phone",
-            "匿名反映不留联系电话",
-            "An anonymous complaint leaves no phone number",
-        )
+        raise ComplaintRefused("contact_phone", ComplaintWhy.ANONYMOUS_WITH_PHONE)
     if not (len(phone) == PHONE_DIGITS and phone.isascii() and phone.isdigit()) or not (
         phone.startswith("1")
     ):
-        raise ComplaintRefused(
-            "contact_phone",
-            "请输入 11 位手机号码（以 1 开头）",
-            "Enter an 11-digit mobile number starting with 1",
-        )
+        raise ComplaintRefused("contact_phone", ComplaintWhy.PHONE_FORMAT, digits=PHONE_DIGITS)
 
 
 def _check_aid_record(session: Session, draft: ComplaintDraft) -> AidRecord | None:
     if draft.aid_record_id is None:
         if draft.claimed_received_fen is not None:
-            raise ComplaintRefused(
-                "claimed_received_fen",
-                "请先选择是哪一笔款项",
-                "Choose which payment this is about first",
-            )
+            raise ComplaintRefused("claimed_received_fen", ComplaintWhy.CHOOSE_PAYMENT_FIRST)
         return None
     record = session.get(AidRecord, draft.aid_record_id)
     if record is None or draft.household_id is None or record.household_id != draft.household_id:
         # The same answer whether the record is missing or another household's.
-        raise ComplaintRefused("aid_record_id", "找不到这笔款项", "This payment was not found")
+        raise ComplaintRefused("aid_record_id", ComplaintWhy.PAYMENT_NOT_FOUND)
     claimed = draft.claimed_received_fen
     if claimed is not None:
         if not _whole_number(claimed) or claimed < 0:
-            raise ComplaintRefused(
-                "claimed_received_fen",
-                "请输入您实际收到的金额",
-                "Enter the amount you received",
-            )
+            raise ComplaintRefused("claimed_received_fen", ComplaintWhy.ENTER_RECEIVED)
         if claimed >= record.amount_fen:
-            raise ComplaintRefused(
-                "claimed_received_fen",
-                "您输入的金额不少于记录的金额",
-                "That is not less than the recorded amount",
-            )
+            raise ComplaintRefused("claimed_received_fen", ComplaintWhy.NOT_LESS)
     return record
 
 
@@ -198,21 +186,15 @@ def check_cadres(
     units it names count toward the limit too)."""
     if len(codes) + len(units) > MAX_IMPLICATED:
         raise ComplaintRefused(
-            "implicated_cadre_codes",
-            f"最多反映 {MAX_IMPLICATED} 人",
-            f"At most {MAX_IMPLICATED} people can be named",
+            "implicated_cadre_codes", ComplaintWhy.TOO_MANY_NAMED, limit=MAX_IMPLICATED
         )
     if len(set(codes)) != len(codes):
-        raise ComplaintRefused(
-            "implicated_cadre_codes", "同一人选了两次", "The same person was chosen twice"
-        )
+        raise ComplaintRefused("implicated_cadre_codes", ComplaintWhy.SAME_PERSON_TWICE)
     if not codes:
         return []
     cadres = list(session.scalars(select(Cadre).where(Cadre.code.in_(codes))))
     if len(cadres) != len(codes):
-        raise ComplaintRefused(
-            "implicated_cadre_codes", "找不到所选的干部", "A chosen official was not found"
-        )
+        raise ComplaintRefused("implicated_cadre_codes", ComplaintWhy.OFFICIAL_NOT_FOUND)
     by_code = {cadre.code: cadre for cadre in cadres}
     return [by_code[code] for code in codes]
 
@@ -220,19 +202,13 @@ def check_cadres(
 def check_units(session: Session, units: tuple[NamedUnit, ...]) -> None:
     """Refuse a named unit without a name, twice over, or in a region the store lacks."""
     if len(set(units)) != len(units):
-        raise ComplaintRefused(
-            "implicated_units", "同一单位选了两次", "The same unit was chosen twice"
-        )
+        raise ComplaintRefused("implicated_units", ComplaintWhy.SAME_UNIT_TWICE)
     for unit in units:
         name = unit.name.strip() if isinstance(unit.name, str) else ""
         if not name or len(name) > MAX_UNIT_NAME:
-            raise ComplaintRefused(
-                "implicated_units", "所选单位没有名称", "A chosen unit has no name"
-            )
+            raise ComplaintRefused("implicated_units", ComplaintWhy.UNIT_WITHOUT_NAME)
         if unit.region_code is not None and session.get(Region, unit.region_code) is None:
-            raise ComplaintRefused(
-                "implicated_units", "找不到所选单位所在的地方", "A chosen unit's place is unknown"
-            )
+            raise ComplaintRefused("implicated_units", ComplaintWhy.UNIT_PLACE_UNKNOWN)
 
 
 def validate_draft(session: Session, draft: ComplaintDraft) -> None:
@@ -240,13 +216,11 @@ def validate_draft(session: Session, draft: ComplaintDraft) -> None:
     try:
         ComplaintCategory(draft.category)
     except ValueError:
-        raise ComplaintRefused(
-            "category", "请选择反映的类别", "Choose what kind of problem"
-        ) from None
+        raise ComplaintRefused("category", ComplaintWhy.CHOOSE_CATEGORY) from None
     if draft.household_id is not None and session.get(Household, draft.household_id) is None:
-        raise ComplaintRefused("household_id", "找不到这一户", "This household was not found")
+        raise ComplaintRefused("household_id", ComplaintWhy.HOUSEHOLD_NOT_FOUND)
     if not isinstance(draft.text, str):
-        raise ComplaintRefused("text", "内容无法读取", "The text cannot be read")
+        raise ComplaintRefused("text", ComplaintWhy.TEXT_UNREADABLE)
     _check_text(draft.text)
     _check_disclosure(session, draft)
     _check_contact(draft)

@@ -86,7 +86,7 @@ def preview_destination(
     try:
         return destination_for(session, draft, terminal_region_code=terminal_region_code)
     except NoDestination as exc:
-        raise ComplaintRefused("implicated_cadre_codes", exc.reason_zh, exc.reason_en) from None
+        raise ComplaintRefused("implicated_cadre_codes", exc.reason) from None
 
 
 def _require_durable(session: Session) -> None:

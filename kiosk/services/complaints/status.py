@@ -2,7 +2,7 @@
 
 A complaint still waiting in this kiosk's outbox is answered from the local store ("filed,
 waiting to be sent"), after checking the secret against the local hash; every other one is
-asked of the central server. Failures are exceptions carrying bilingual reasons.
+asked of the central server. Failures are :class:`StatusProblem` exceptions with codes.
 
 The history comes as public lines with codes and values (``kiosk.domain.notes``), not as
 text: the status view words each line in the resident's language when it shows it, and
@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from kiosk.domain import tracking
+from kiosk.domain import problems, tracking
 from kiosk.domain.models import Complaint, OutboxMessage, OutboxState
 from kiosk.domain.notes import NoteCode, note_code
 from kiosk.services.complaints.client import (
@@ -31,35 +32,45 @@ from kiosk.services.complaints.client import (
 from kiosk.services.complaints.secret_hash import secret_matches
 
 
-class StatusProblem(Exception):
-    """Why no status can be shown, in both languages."""
+class StatusWhy(StrEnum):
+    """Why no status can be shown (the same NOT_FOUND for a wrong number or secret)."""
 
-    reason_zh = ""
-    reason_en = ""
+    NOT_FOUND = "status.not_found"
+    UNAVAILABLE = "status.unavailable"
+    #: Value ``minutes``: how long to wait.
+    TOO_MANY_ATTEMPTS = "status.too_many_attempts"
+
+
+#: How long the central server makes a tracking number wait after too many wrong secrets.
+COOL_DOWN_MINUTES = 15
+
+
+class StatusProblem(problems.Refused):
+    """Why no status can be shown; ``reason`` holds the code a screen words."""
+
+    why: ClassVar[StatusWhy]
 
     def __init__(self) -> None:
-        super().__init__(self.reason_en)
+        values = {"minutes": COOL_DOWN_MINUTES} if self.why is StatusWhy.TOO_MANY_ATTEMPTS else {}
+        super().__init__(problems.Reason.of(self.why, **values))
 
 
 class StatusNotFound(StatusProblem):
     """No complaint has this tracking number and secret (the same for either being wrong)."""
 
-    reason_zh = "查不到这件投诉，请核对受理编号和查询码"
-    reason_en = "No complaint matches: check the tracking number and the secret code"
+    why = StatusWhy.NOT_FOUND
 
 
 class StatusUnavailable(StatusProblem):
     """The central server cannot be reached now."""
 
-    reason_zh = "暂时无法连接上级系统，请稍后再查"
-    reason_en = "The central system cannot be reached now; please try again later"
+    why = StatusWhy.UNAVAILABLE
 
 
 class TooManyAttempts(StatusProblem):
     """Too many wrong secrets for this tracking number: wait for the cool-down."""
 
-    reason_zh = "查询码输错次数太多，请 15 分钟后再试"
-    reason_en = "Too many wrong codes; please try again in 15 minutes"
+    why = StatusWhy.TOO_MANY_ATTEMPTS
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ look; that is enough for a clerk with the spreadsheet open.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.domain.idnumber import IdWhy
+from kiosk.domain.money import MoneyProblem
+from kiosk.domain.problems import Refused
 
 #: Problems kept for the report; more are counted but not listed, so that one wrong column
 #: in a 10,000-row file does not bury the first screen under identical lines.
@@ -56,6 +61,62 @@ class CellError(ValueError):
         self.reason_zh = reason_zh
         self.reason_en = reason_en
         super().__init__(reason_en)
+
+
+#: The import report's words for the domain's refusals a cell can meet, in a clerk's terms
+#: (the screens word the same codes for residents, through Qt Linguist).
+_DOMAIN_WORDS: dict[StrEnum, tuple[str, str]] = {
+    MoneyProblem.EMPTY: ("金额为空", "the amount is empty"),
+    MoneyProblem.CHARACTERS: (
+        "金额只能包含数字、小数点和千位逗号",
+        "an amount may contain only digits, a decimal point and thousands commas",
+    ),
+    MoneyProblem.FORMAT: (
+        "金额格式不对，例如应写成 8000 或 8000.50",
+        "not an amount; write it like 8000 or 8000.50",
+    ),
+    MoneyProblem.DECIMALS: (
+        "金额最多精确到分，小数点后最多两位",
+        "an amount has at most two digits after the decimal point (fen)",
+    ),
+    MoneyProblem.COMMAS: ("千位分隔逗号的位置不对", "the thousands commas are in the wrong place"),
+    MoneyProblem.NEGATIVE: ("金额不能是负数", "an amount cannot be negative"),
+    MoneyProblem.TOO_LARGE: (
+        "金额超出上限（{limit_yuan}元）",
+        "the amount is above the limit of {limit_yuan} yuan",
+    ),
+    IdWhy.EMPTY: ("身份证号码为空", "the ID number is empty"),
+    IdWhy.LENGTH: (
+        "身份证号码应为18位，此处为{count}位",
+        "an ID number has 18 characters; this one has {count}",
+    ),
+    IdWhy.NOT_A_DIGIT: (
+        "身份证号码第{position}位应该是数字",
+        "character {position} should be a digit",
+    ),
+    IdWhy.MISPLACED_X: ("X只能是身份证号码的最后一位", "X can only be the last character"),
+    IdWhy.BAD_LAST_CHARACTER: (
+        "身份证号码最后一位应该是数字或X",
+        "the last character should be a digit or X",
+    ),
+    IdWhy.PROVINCE: (
+        "身份证号码前两位不是有效的省份代码",
+        "the first two digits are not a province code",
+    ),
+    IdWhy.AREA: ("身份证号码前六位不是有效的地区代码", "the first six digits are not an area code"),
+    IdWhy.BIRTH_DATE: (
+        "身份证号码第7到14位不是可能的出生日期",
+        "characters 7 to 14 are not a possible birth date",
+    ),
+    IdWhy.CHECK_DIGIT: ("身份证号码校验码不对", "the check digit does not match"),
+}
+
+
+def cell_error(refused: Refused) -> CellError:
+    """A domain refusal (an amount, an ID number) as a cell's problem in the report."""
+    zh, en = _DOMAIN_WORDS[refused.code]
+    values = refused.reason.as_dict()
+    return CellError(zh.format(**values), en.format(**values))
 
 
 class ProblemLog:

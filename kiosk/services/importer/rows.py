@@ -37,7 +37,7 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.poverty import INDICATOR_MAX, Indicator, score_from_indicators
 from kiosk.services.importer import labels, values
-from kiosk.services.importer.problems import CellError, ProblemLog, Where
+from kiosk.services.importer.problems import CellError, ProblemLog, Where, cell_error
 from kiosk.services.importer.schemas import Kind, KindSpec
 
 T = TypeVar("T")
@@ -302,7 +302,7 @@ def _id_number_cell(text: str, ctx: ParseContext) -> IdNumber:
     try:
         return parse_id_number(text, today=ctx.today, addresses=ctx.addresses)
     except IdNumberError as exc:
-        raise CellError(exc.reason_zh, exc.reason_en) from None
+        raise cell_error(exc) from None
 
 
 def member_row(r: RowReader, ctx: ParseContext) -> MemberRow | None:

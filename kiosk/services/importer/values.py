@@ -15,7 +15,7 @@ from typing import TypeVar
 from kiosk.domain.models import CODE_LENGTH, PovertyCause
 from kiosk.domain.money import MoneyError, parse_yuan
 from kiosk.services.importer.labels import POVERTY_CAUSE, Choices
-from kiosk.services.importer.problems import CellError
+from kiosk.services.importer.problems import CellError, cell_error
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -149,7 +149,7 @@ def parse_amount(text: str) -> int:
     try:
         fen = parse_yuan(text)
     except MoneyError as exc:
-        raise CellError(exc.reason_zh, exc.reason_en) from None
+        raise cell_error(exc) from None
     if fen <= 0:
         raise CellError("金额必须大于 0", "the amount must be above zero")
     return fen

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from kiosk.domain.models import (
     Programme,
     VerificationKind,
 )
+from kiosk.domain.problems import Reason, Refused
 
 
 @dataclass(frozen=True)
@@ -131,13 +133,22 @@ def _complaints(session: Session, household_id: int) -> dict[int, ComplaintMark]
     return marks
 
 
-class VerificationRefused(ValueError):
-    """The resident's answer cannot be stored as given; the reasons say why in both languages."""
+class VerificationWhy(StrEnum):
+    """Why a resident's answer about a payment cannot be stored as given."""
 
-    def __init__(self, reason_zh: str, reason_en: str) -> None:
-        super().__init__(reason_en)
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
+    NOT_FOUND = "verification.not_found"
+    ENTER_RECEIVED = "verification.enter_received"
+    #: "Received less" with 0: that is "received nothing".
+    RECEIVED_ZERO = "verification.received_zero"
+    #: Not less than recorded: that is "received in full".
+    NOT_LESS = "verification.not_less"
+
+
+class VerificationRefused(Refused):
+    """The resident's answer cannot be stored as given; ``reason`` says why."""
+
+    def __init__(self, why: VerificationWhy) -> None:
+        super().__init__(Reason.of(why))
 
 
 def record_verification(
@@ -157,20 +168,14 @@ def record_verification(
     record = session.get(AidRecord, aid_record_id)
     if record is None or record.household_id != household_id:
         # Same answer whether the record is missing or someone else's.
-        raise VerificationRefused("找不到这笔款项", "This payment was not found")
+        raise VerificationRefused(VerificationWhy.NOT_FOUND)
     if kind is VerificationKind.RECEIVED_LESS:
         if received_fen is None or isinstance(received_fen, bool):
-            raise VerificationRefused("请输入您实际收到的金额", "Enter the amount you received")
+            raise VerificationRefused(VerificationWhy.ENTER_RECEIVED)
         if received_fen <= 0:
-            raise VerificationRefused(
-                "金额为零，请选择“一分没收到”",
-                "That is nothing: choose “received nothing”",
-            )
+            raise VerificationRefused(VerificationWhy.RECEIVED_ZERO)
         if received_fen >= record.amount_fen:
-            raise VerificationRefused(
-                "您输入的金额不少于记录的金额，请选择“已全额收到”",
-                "That is not less than recorded: choose “received in full”",
-            )
+            raise VerificationRefused(VerificationWhy.NOT_LESS)
         stored: int | None = received_fen
     elif kind is VerificationKind.RECEIVED_NOTHING:
         stored = 0

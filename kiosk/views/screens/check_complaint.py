@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 from kiosk.domain.tracking import SECRET_LENGTH, TRACKING_LENGTH, tracking_number_valid
 from kiosk.services.complaints.status import ComplaintStatusView, StatusProblem
 from kiosk.views.jobs import Jobs
+from kiosk.views.problems import worded
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.common import GAP, MARGIN, ScrollPage, button, fill
 from kiosk.views.screens.complaint.pad_step import PadStep
 from kiosk.views.screens.complaint.pads import secret_entry, tracking_entry
 from kiosk.views.screens.complaint.parts import page, set_enabled
 from kiosk.views.screens.complaint.status_view import StatusView
-from kiosk.views.screens.complaint.words import in_language
 from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.widgets.step_stack import StepStack
 
@@ -241,7 +241,7 @@ class CheckComplaintScreen(Screen):
     def _on_problem(self, error: Exception) -> None:
         self._checking = False
         if isinstance(error, StatusProblem):
-            reason = in_language(error.reason_zh, error.reason_en)
+            reason = worded(error.reason)
         else:
             _log.error("Checking a complaint failed", exc_info=error)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -33,21 +33,12 @@ from kiosk.domain.money import MoneyError, format_fen, parse_yuan
 from kiosk.domain.tracking import grouped
 from kiosk.services.resident import PaymentLine, VerificationRefused, record_verification
 from kiosk.views import labels
+from kiosk.views.problems import worded
 from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.common import GAP, MARGIN, fill, label
 from kiosk.views.screens.common import button as make_button
 from kiosk.views.widgets.keypad import amount_entry
 from kiosk.views.widgets.step_stack import StepStack
-
-
-def in_chinese() -> bool:
-    """Whether the UI speaks Chinese now (the default locale follows the UI language)."""
-    return QLocale().language() == QLocale.Language.Chinese
-
-
-def _in_language(chinese: str, english: str) -> Callable[[], str]:
-    """A reason the domain gives in both languages, picked when it is shown."""
-    return lambda: chinese if in_chinese() else english
 
 
 class PaymentSummary(QFrame):
@@ -586,7 +577,7 @@ class DisputeScreen(QWidget):
         try:
             received = parse_yuan(self.amount.text())
         except MoneyError as error:
-            self._set_problem(_in_language(error.reason_zh, error.reason_en))
+            self._set_problem(worded(error.reason))
             return
         if received > line.amount_fen:
             recorded = format_fen(line.amount_fen)
@@ -617,7 +608,7 @@ class DisputeScreen(QWidget):
                     kiosk_code=self.context.kiosk_code,
                 )
         except VerificationRefused as refused:
-            self._set_problem(_in_language(refused.reason_zh, refused.reason_en))
+            self._set_problem(worded(refused.reason))
             return
         self._kind = kind
         self._received_fen = 0 if kind is VerificationKind.RECEIVED_NOTHING else received_fen

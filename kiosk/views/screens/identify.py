@@ -18,7 +18,6 @@ from typing import Self
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
-    QLocale,
     QObject,
     QSize,
     Qt,
@@ -48,6 +47,7 @@ from kiosk.domain.idnumber import (
 )
 from kiosk.services.identify import Identifier, IdentifyResult, Outcome
 from kiosk.services.identity_source import CardRead
+from kiosk.views.problems import reason_text
 from kiosk.views.screens.contract import Screen, ScreenParts
 from kiosk.views.widgets.keypad import KeyPadEntry, id_number_entry, initials_entry
 from kiosk.views.widgets.step_stack import StepStack
@@ -58,10 +58,6 @@ _log = logging.getLogger(__name__)
 # be mistaken for, or reveal, someone's real name.
 EXAMPLE_NAME = "王建国"
 EXAMPLE_INITIALS = "W J G"
-
-
-def _chinese_ui() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
 
 
 class _WordsArea(QScrollArea):
@@ -320,7 +316,7 @@ class IdentifyScreen(Screen):
         self.next_button.setEnabled(complete)
 
     def _reason(self, problem: IdNumberError) -> str:
-        return problem.reason_zh if _chinese_ui() else problem.reason_en
+        return reason_text(problem.reason)
 
     @Slot()
     def _go_to_initials(self) -> None:

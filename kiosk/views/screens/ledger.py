@@ -38,6 +38,7 @@ from kiosk.services.resident import (
     record_verification,
 )
 from kiosk.views import labels
+from kiosk.views.problems import reason_text
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
 from kiosk.views.screens.common import (
     GAP,
@@ -51,7 +52,7 @@ from kiosk.views.screens.common import (
 )
 from kiosk.views.screens.common import button as make_button
 from kiosk.views.screens.contract import ScreenParts
-from kiosk.views.screens.dispute import DisputeScreen, in_chinese
+from kiosk.views.screens.dispute import DisputeScreen
 from kiosk.views.shell.button_row import ButtonRow
 
 #: Cards filled when a year opens (more than a screenful), and then at a time as the
@@ -588,7 +589,7 @@ class LedgerScreen(ResidentScreen):
         except VerificationRefused as refused:
             card = self.card_for(aid_record_id)
             if card is not None:
-                card.set_line(card.line, refused.reason_zh if in_chinese() else refused.reason_en)
+                card.set_line(card.line, reason_text(refused.reason))
             return
         self._refresh_line(aid_record_id, note=self.tr("Recorded. Thank you."))
 

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.models.complaints import Disclosure
+from kiosk.domain.problems import Reason
+from kiosk.views.problems import worded
 from kiosk.views.screens.common import GAP, ScrollPage, button, fill, label
 from kiosk.views.screens.complaint.choice_button import ChoiceButton
 from kiosk.views.screens.complaint.pad_step import PadStep
 from kiosk.views.screens.complaint.pads import PHONE_LENGTH, phone_entry
 from kiosk.views.screens.complaint.parts import ProblemLine, page, set_enabled
-from kiosk.views.screens.complaint.words import disclosure_words, in_language
+from kiosk.views.screens.complaint.words import disclosure_words
 from kiosk.views.widgets.step_stack import StepStack
 
 # Width from which the three answers stand side by side.
@@ -175,9 +177,9 @@ class IdentityStep(QWidget):
             return True
         return False
 
-    def refuse(self, reason_zh: str, reason_en: str) -> None:
+    def refuse(self, reason: Reason) -> None:
         target = self.phone_problem if self.on_phone_page() else self.problem
-        target.show(in_language(reason_zh, reason_en))
+        target.show(worded(reason))
 
     def clear(self) -> None:
         self._disclosure = None

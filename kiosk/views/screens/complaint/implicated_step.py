@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.domain.problems import Reason
 from kiosk.services.complaints.choices import CadreChoice, ImplicatedChoices
 from kiosk.services.complaints.draft import NamedUnit
 from kiosk.views import labels
+from kiosk.views.problems import worded
 from kiosk.views.screens.common import GAP, ScrollPage, button, fill, label
 from kiosk.views.screens.complaint.choice_button import ChoiceButton
 from kiosk.views.screens.complaint.parts import ProblemLine, page, set_enabled
-from kiosk.views.screens.complaint.words import in_language
 
 NOBODY = "nobody"
 
@@ -138,8 +139,8 @@ class ImplicatedStep(QWidget):
         units = tuple(unit for key, unit in self._units() if key in self._picked)
         return Named(codes, units)
 
-    def refuse(self, reason_zh: str, reason_en: str) -> None:
-        self.problem.show(in_language(reason_zh, reason_en))
+    def refuse(self, reason: Reason) -> None:
+        self.problem.show(worded(reason))
 
     def clear(self) -> None:
         self.start(ImplicatedChoices(), None)

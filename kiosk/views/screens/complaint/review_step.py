@@ -16,14 +16,15 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayo
 from kiosk.domain.disclosure import hidden, shown
 from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
 from kiosk.domain.money import format_fen
+from kiosk.domain.problems import Reason
 from kiosk.services.resident import PaymentLine
 from kiosk.views import labels
+from kiosk.views.problems import worded
 from kiosk.views.screens.common import GAP, ScrollPage, button, fill, label
 from kiosk.views.screens.complaint.parts import ProblemLine, page, set_enabled
 from kiosk.views.screens.complaint.words import (
     category_words,
     disclosure_words,
-    in_language,
     masked_phone,
     shown_words,
 )
@@ -163,8 +164,8 @@ class ReviewStep(QWidget):
         self._sending = sending
         self.retranslate()
 
-    def refuse(self, reason_zh: str, reason_en: str) -> None:
-        self.refuse_because(in_language(reason_zh, reason_en))
+    def refuse(self, reason: Reason) -> None:
+        self.refuse_because(worded(reason))
 
     def refuse_because(self, reason: Callable[[], str]) -> None:
         """Say why the complaint was not sent (in the language current when shown)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.models.complaints import ComplaintCategory, Disclosure
 from kiosk.domain.money import format_fen
+from kiosk.domain.problems import Refused
 from kiosk.services.complaints.choices import (
     ImplicatedChoices,
     complainant_name,
@@ -40,6 +41,7 @@ from kiosk.services.complaints.filing import (
 from kiosk.services.pinyin_input import PinyinDictionary
 from kiosk.services.resident import PaymentLine, ledger
 from kiosk.views.jobs import Jobs
+from kiosk.views.problems import reasons_text, worded
 from kiosk.views.screens.base import ResidentScreen, ScreenContext
 from kiosk.views.screens.common import GAP, MARGIN, fill, label
 from kiosk.views.screens.complaint.category_step import CategoryStep
@@ -47,7 +49,6 @@ from kiosk.views.screens.complaint.identity_step import IdentityStep
 from kiosk.views.screens.complaint.implicated_step import ImplicatedStep, Named
 from kiosk.views.screens.complaint.result_step import ResultStep
 from kiosk.views.screens.complaint.review_step import Review, ReviewStep
-from kiosk.views.screens.complaint.words import in_language
 from kiosk.views.screens.complaint.words_step import WordsStep
 from kiosk.views.screens.dispute import PaymentSummary
 from kiosk.views.widgets.step_stack import StepStack
@@ -423,14 +424,15 @@ class ComplaintScreen(ResidentScreen):
                 destination = preview_destination(
                     session, draft, terminal_region_code=self.context.region_code
                 )
-        except ValueError as error:  # ComplaintRefused or NoDestination: both give reasons
-            reason = in_language(
-                getattr(error, "reason_zh", "无法确定受理机关"),
-                getattr(error, "reason_en", "No office could be worked out"),
-            )
+        except Refused as refused:  # ComplaintRefused or NoDestination
+            reason = worded(refused.reason)
         else:
             office_name = destination.office_name
-            reason = in_language(destination.reason_zh, destination.reason_en)
+            reasons = destination.reasons
+
+            def reason() -> str:
+                return reasons_text(reasons)
+
         self.review_step.show_review(
             Review(
                 category=draft.category,
@@ -516,20 +518,20 @@ class ComplaintScreen(ResidentScreen):
         if where == "words":
             if self.current_step() is not self.words_step:
                 self._open_words()
-            self.words_step.refuse(refused.reason_zh, refused.reason_en)
+            self.words_step.refuse(refused.reason)
         elif where == "identity":
             if self.current_step() is not self.identity_step:
                 self._open_identity()
-            self.identity_step.refuse(refused.reason_zh, refused.reason_en)
+            self.identity_step.refuse(refused.reason)
         elif where == "implicated" or (
             refused.field == "implicated_cadre_codes"
             and self.current_step() is self.implicated_step
         ):
             if self.current_step() is not self.implicated_step:
                 self._open_implicated()
-            self.implicated_step.refuse(refused.reason_zh, refused.reason_en)
+            self.implicated_step.refuse(refused.reason)
         else:
-            self.review_step.refuse(refused.reason_zh, refused.reason_en)
+            self.review_step.refuse(refused.reason)
 
     # ---- showing ------------------------------------------------------------------------
 

@@ -12,10 +12,9 @@ looked up in the translator installed at that moment.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.disclosure import Shown
 from kiosk.domain.models.complaints import ComplaintCategory, ComplaintStatus, Disclosure, Outcome
@@ -156,13 +155,3 @@ def masked_phone(phone: str) -> str:
     if len(phone) < 8:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-
-
-def in_chinese() -> bool:
-    """Whether the UI speaks Chinese now (the default locale follows the UI language)."""
-    return QLocale().language() == QLocale.Language.Chinese
-
-
-def in_language(chinese: str, english: str) -> Callable[[], str]:
-    """A reason a service gives in both languages, picked each time it is shown."""
-    return lambda: chinese if in_chinese() else english

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.problems import Reason
 from kiosk.services.pinyin_input import PinyinDictionary
+from kiosk.views.problems import worded
 from kiosk.views.screens.common import GAP, button, label
 from kiosk.views.screens.complaint.parts import ProblemLine, page
-from kiosk.views.screens.complaint.words import in_language
 from kiosk.views.widgets.pinyin_keyboard import PinyinKeyboard
 from kiosk.views.widgets.step_stack import StepStack
 
@@ -140,10 +141,10 @@ class WordsStep(QWidget):
             return True
         return False
 
-    def refuse(self, reason_zh: str, reason_en: str) -> None:
+    def refuse(self, reason: Reason) -> None:
         """Say why the words cannot be sent, where the resident is."""
         target = self.typing_problem if self.typing() else self.ask_problem
-        target.show(in_language(reason_zh, reason_en))
+        target.show(worded(reason))
 
     def clear(self) -> None:
         self._text = ""
