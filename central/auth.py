@@ -79,16 +79,12 @@ class SignedRequest:
     body: bytes
 
 
-def _refused(code: str, zh: str, en: str) -> ApiError:
-    return ApiError(401, code, zh, en)
+def _refused(code: str, **values: object) -> ApiError:
+    return ApiError(401, code, values=values)
 
 
 def _missing() -> ApiError:
-    return _refused(
-        "missing_signature",
-        "请求缺少终端签名。",
-        "The request carries no valid terminal signature headers.",
-    )
+    return _refused("missing_signature")
 
 
 def merge_signature_requirements(document: dict[str, Any]) -> dict[str, Any]:
@@ -154,21 +150,13 @@ def authenticate(
 
     kiosk = session.scalars(select(Kiosk).where(Kiosk.code == code)).one_or_none()
     if kiosk is None or not kiosk.public_key:
-        raise _refused("unknown_kiosk", "此终端未登记。", "This terminal is not registered.")
+        raise _refused("unknown_kiosk")
     if kiosk.revoked_at is not None:
-        raise _refused(
-            "kiosk_revoked", "此终端的登记已被撤销。", "This terminal's registration was revoked."
-        )
+        raise _refused("kiosk_revoked")
     if abs(now - timestamp) > MAX_CLOCK_SKEW_S:
-        raise _refused(
-            "stale_request",
-            "终端时钟与服务器相差超过5分钟，请校准时间。",
-            "The terminal's clock is more than 5 minutes off the server's; set its time.",
-        )
+        raise _refused("stale_request", minutes=MAX_CLOCK_SKEW_S // 60)
     if not signature_valid(kiosk.public_key, signature, method, path, timestamp, nonce, body):
-        raise _refused(
-            "bad_signature", "终端签名无法验证。", "The terminal's signature does not verify."
-        )
+        raise _refused("bad_signature")
 
     seen_at = datetime.fromtimestamp(now, UTC)
     # Nonces older than twice the window can never be accepted again (their timestamp is
@@ -184,11 +172,7 @@ def authenticate(
         session.commit()
     except IntegrityError:
         session.rollback()
-        raise _refused(
-            "replayed_request",
-            "这个请求已经收到过。",
-            "This request was already received.",
-        ) from None
+        raise _refused("replayed_request") from None
     return SignedRequest(kiosk_code=code, region_code=kiosk.region_code, body=body)
 
 

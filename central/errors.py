@@ -1,8 +1,9 @@
 """Errors of the HTTP API in the contract's shape, and the handlers that render them.
 
 Every error body is ``{"error": code, "message_zh": ..., "message_en": ...}`` (plus ``field``
-for bad input). Messages name fields, never the values sent: a body may hold a phone number
-or a secret, and neither may reach an error body or a log.
+for bad input), worded from ``central.messages``. Messages name fields, never the values
+sent: a body may hold a phone number or a secret, and neither may reach an error body or a
+log.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from central.messages import Consequence, consequence_of, words
+
 log = logging.getLogger(__name__)
 
 
@@ -28,39 +31,45 @@ def json_bytes(document: Mapping[str, Any]) -> bytes:
 
 
 class ApiError(Exception):
-    """An answer other than success, with its status, code and bilingual message."""
+    """An answer other than success: its status, code, and the catalogue's words for it.
+
+    ``message`` is the key of the words in ``central.messages`` (the code itself unless
+    one code has several wordings), ``values`` fill them in. What the refusal means for the
+    request (nothing stored, nothing looked up) is added when it is answered, by endpoint.
+    """
 
     def __init__(
         self,
         status: int,
         code: str,
-        message_zh: str,
-        message_en: str,
         *,
+        message: str | None = None,
+        values: Mapping[str, object] | None = None,
         field: str | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(f"{status} {code}")
         self.status = status
         self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
+        self.message = message or code
+        self.values = dict(values or {})
         self.field = field
         self.headers = dict(headers or {})
 
-    def body(self) -> dict[str, Any]:
-        document: dict[str, Any] = {
-            "error": self.code,
-            "message_zh": self.message_zh,
-            "message_en": self.message_en,
-        }
+    def body(self, consequence: Consequence | None = None) -> dict[str, Any]:
+        zh, en = words(self.message, self.values | {"field": self.field or ""})
+        if consequence is not None:
+            after_zh, after_en = words(consequence)
+            zh, en = zh + after_zh, f"{en} {after_en}"
+        document: dict[str, Any] = {"error": self.code, "message_zh": zh, "message_en": en}
         if self.field is not None:
             document["field"] = self.field
         return document
 
-    def response(self) -> Response:
+    def response(self, path: str = "") -> Response:
+        """The answer to a request for ``path`` (which says what the refusal means)."""
         return Response(
-            json_bytes(self.body()),
+            json_bytes(self.body(consequence_of(path))),
             status_code=self.status,
             media_type="application/json",
             headers=self.headers,
@@ -69,13 +78,7 @@ class ApiError(Exception):
 
 def invalid_field(field: str, code: str = "invalid_field") -> ApiError:
     """422 for one field of a request, named but never quoted."""
-    return ApiError(
-        422,
-        code,
-        f"“{field}”一项不符合要求，投诉未保存。",
-        f"The field “{field}” is not valid; nothing was stored.",
-        field=field,
-    )
+    return ApiError(422, code, message="invalid_field", field=field)
 
 
 def field_of(error: Mapping[str, Any]) -> str:
@@ -98,27 +101,17 @@ def from_validation(exc: ValidationError | RequestValidationError) -> ApiError:
 
 
 def malformed_json() -> ApiError:
-    return ApiError(
-        422,
-        "malformed_json",
-        "请求内容不是有效的JSON，未保存任何内容。",
-        "The body is not valid JSON; nothing was stored.",
-        field="body",
-    )
+    return ApiError(422, "malformed_json", field="body")
 
 
 def body_too_large(limit: int) -> ApiError:
-    return ApiError(
-        413,
-        "body_too_large",
-        f"请求内容超过{limit // 1024} KiB，未保存任何内容。",
-        f"The body is larger than {limit // 1024} KiB; nothing was stored.",
-    )
+    return ApiError(413, "body_too_large", values={"limit_kib": limit // 1024})
 
 
+#: Starlette's own answers: (code, message key).
 _STATUS_CODES = {
-    404: ("not_found", "找不到这个地址。", "There is nothing at this address."),
-    405: ("method_not_allowed", "不支持这种请求方式。", "This method is not allowed here."),
+    404: ("not_found", "no_such_address"),
+    405: ("method_not_allowed", "method_not_allowed"),
 }
 
 
@@ -129,19 +122,18 @@ def install_handlers(app: FastAPI, *, unexpected_headers: Mapping[str, str] | No
     middleware."""
 
     @app.exception_handler(ApiError)
-    async def _api_error(_request: Request, exc: ApiError) -> Response:
-        return exc.response()
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return exc.response(request.url.path)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> Response:
-        return from_validation(exc).response()
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        return from_validation(exc).response(request.url.path)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
-        code, zh, en = _STATUS_CODES.get(
-            exc.status_code, ("http_error", "请求无法处理。", "The request cannot be handled.")
-        )
-        return ApiError(exc.status_code, code, zh, en, headers=exc.headers).response()
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code, message = _STATUS_CODES.get(exc.status_code, ("http_error", "http_error"))
+        error = ApiError(exc.status_code, code, message=message, headers=exc.headers)
+        return error.response(request.url.path)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
@@ -154,10 +146,4 @@ def install_handlers(app: FastAPI, *, unexpected_headers: Mapping[str, str] | No
             request.url.path,
             "".join(traceback.format_tb(exc.__traceback__)),
         )
-        return ApiError(
-            500,
-            "internal_error",
-            "服务器内部错误，请稍后再试。",
-            "Internal server error; please try again later.",
-            headers=unexpected_headers,
-        ).response()
+        return ApiError(500, "internal_error", headers=unexpected_headers).response()

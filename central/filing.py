@@ -26,6 +26,7 @@ from central import lifecycle
 from central.api.schemas import ComplaintIn, ImplicatedIn
 from central.config import Settings
 from central.errors import ApiError, json_bytes
+from central.messages import reasons_words
 from central.models import IdempotencyRecord
 from central.passwords import hash_secret
 from central.routing import NamedParty, route_complaint
@@ -59,27 +60,17 @@ class Filed:
 
 
 def _key_reused() -> ApiError:
-    return ApiError(
-        409,
-        "idempotency_key_reused",
-        "这个幂等键已用于另一件不同的投诉。",
-        "This idempotency key was already used for a different complaint.",
-    )
+    return ApiError(409, "idempotency_key_reused")
 
 
 def _tracking_taken() -> ApiError:
     # Eleven random digits make this astronomically rare (two kiosks drawing the same number
     # among 9 x 10^10); the kiosk must then file under a new number.
-    return ApiError(
-        409,
-        "tracking_number_taken",
-        "这个查询编号已被使用。",
-        "This tracking number is already taken.",
-    )
+    return ApiError(409, "tracking_number_taken")
 
 
-def _unknown(code: str, field: str, zh: str, en: str) -> ApiError:
-    return ApiError(422, code, zh + "投诉未保存。", en + " Nothing was stored.", field=field)
+def _unknown(code: str, field: str) -> ApiError:
+    return ApiError(422, code, field=field)
 
 
 def _replay(record: IdempotencyRecord, body_sha256: str) -> Filed:
@@ -209,7 +200,7 @@ def _store(
             at=now,
             status=ComplaintStatus.RECEIVED,
             actor="routing",
-            note=f"{routing.reason_zh}\n{routing.reason_en}",
+            note="\n".join(reasons_words(routing.reasons)),
             public=False,
         ),
     ]
@@ -244,12 +235,7 @@ def _household(session: Session, data: ComplaintIn) -> Household | None:
         select(Household).where(Household.file_number == data.household_file_number)
     ).one_or_none()
     if household is None:
-        raise _unknown(
-            "unknown_household",
-            "household_file_number",
-            "找不到这个档案号的农户。",
-            "No household has this file number.",
-        )
+        raise _unknown("unknown_household", "household_file_number")
     return household
 
 
@@ -263,19 +249,9 @@ def _aid_record(
     ).one_or_none()
     # Another household's record gets the same answer as a missing one: nothing to probe.
     if record is None or record.household_id != household.id:
-        raise _unknown(
-            "unknown_aid_record",
-            "aid_record_reference",
-            "这户没有这笔补助记录。",
-            "This household has no aid record with this reference.",
-        )
+        raise _unknown("unknown_aid_record", "aid_record_reference")
     if record.amount_fen != data.recorded_fen:
-        raise _unknown(
-            "recorded_amount_mismatch",
-            "recorded_fen",
-            "登记金额与服务器记录不一致。",
-            "The recorded amount differs from the server's record.",
-        )
+        raise _unknown("recorded_amount_mismatch", "recorded_fen")
     return record
 
 
@@ -287,12 +263,7 @@ def _complainant(session: Session, data: ComplaintIn, household: Household | Non
     ).one_or_none()
     # A member of another household gets the same answer as one the register lacks.
     if member is None or member.household_id != household.id:
-        raise _unknown(
-            "unknown_member",
-            "complainant",
-            "这户没有这位投诉人。",
-            "The complainant is not a member of this household.",
-        )
+        raise _unknown("unknown_member", "complainant")
     return member
 
 
@@ -300,9 +271,7 @@ def _party(session: Session, party: ImplicatedIn) -> NamedParty:
     if party.kind is PartyKind.CADRE:
         cadre = session.scalars(select(Cadre).where(Cadre.code == party.cadre_code)).one_or_none()
         if cadre is None:
-            raise _unknown(
-                "unknown_cadre", "implicated", "找不到被反映的干部。", "A named cadre is unknown."
-            )
+            raise _unknown("unknown_cadre", "implicated")
         return NamedParty(
             PartyKind.CADRE, cadre=cadre, region_code=cadre.region_code, level=cadre.level
         )
@@ -311,9 +280,7 @@ def _party(session: Session, party: ImplicatedIn) -> NamedParty:
             select(DisciplineOffice).where(DisciplineOffice.code == party.office_code)
         ).one_or_none()
         if office is None:
-            raise _unknown(
-                "unknown_office", "implicated", "找不到被反映的机关。", "A named office is unknown."
-            )
+            raise _unknown("unknown_office", "implicated")
         return NamedParty(
             PartyKind.OFFICE,
             name=office.name,
@@ -322,12 +289,7 @@ def _party(session: Session, party: ImplicatedIn) -> NamedParty:
             level=office.level,
         )
     if party.region_code is not None and session.get(Region, party.region_code) is None:
-        raise _unknown(
-            "unknown_region",
-            "implicated",
-            "被反映单位所在地区代码不存在。",
-            "A named party's region code is unknown.",
-        )
+        raise _unknown("unknown_region", "implicated")
     return NamedParty(
         party.kind, name=party.name.strip(), region_code=party.region_code, level=party.level
     )
@@ -342,13 +304,15 @@ def _route(
     try:
         return route_complaint(session, household, parties, region_code=region_code)
     except NoOfficeFound as exc:
-        raise ApiError(422, "no_office", exc.reason_zh, exc.reason_en, field="implicated") from None
+        raise ApiError(
+            422,
+            "no_office",
+            message=exc.code,
+            values=exc.reason.as_dict(),
+            field="implicated",
+        ) from None
     except ValueError:
         # A region code the schema let through but the rule cannot place.
         raise ApiError(
-            422,
-            "unknown_region",
-            "被反映单位所在地区代码不对。投诉未保存。",
-            "A named party's region code is not valid. Nothing was stored.",
-            field="implicated",
+            422, "unknown_region", message="unplaceable_region", field="implicated"
         ) from None

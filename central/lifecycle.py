@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central import public_notes
+from central.messages import words
 from central.models import ComplaintAssignment, Inspector
 from kiosk.domain.clock import utcnow
 from kiosk.domain.models import (
@@ -62,13 +63,18 @@ STATUS_ZH = {
 
 
 class TransitionError(Exception):
-    """A change the complaint's state does not allow; says why in both languages."""
+    """A change the complaint's state does not allow: ``code`` for the caller, ``message``
+    the key of the words in ``central.messages`` and ``values`` to fill them."""
 
-    def __init__(self, code: str, reason_zh: str, reason_en: str) -> None:
-        super().__init__(reason_en)
+    def __init__(self, code: str, message: str | None = None, **values: object) -> None:
+        super().__init__(code)
         self.code = code
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
+        self.message = message or code
+        self.values = values
+
+    def words(self) -> tuple[str, str]:
+        """Why, in (Chinese, English)."""
+        return words(self.message, self.values)
 
 
 Actor = str | Inspector
@@ -126,19 +132,15 @@ def change_status(
     if to not in _TRANSITIONS[complaint.status]:
         raise TransitionError(
             "bad_transition",
-            f"投诉当前为“{STATUS_ZH[complaint.status]}”，不能改为“{STATUS_ZH[to]}”。",
-            f"A complaint that is {complaint.status.value} cannot become {to.value}.",
+            status=complaint.status.value,
+            status_zh=STATUS_ZH[complaint.status],
+            to=to.value,
+            to_zh=STATUS_ZH[to],
         )
     if to is _S.CONCLUDED and outcome is None:
-        raise TransitionError(
-            "need_outcome", "办结时须选择处理结果。", "Concluding needs an outcome."
-        )
+        raise TransitionError("need_outcome")
     if to is not _S.CONCLUDED and outcome is not None:
-        raise TransitionError(
-            "outcome_not_allowed",
-            "只有办结时才能填写处理结果。",
-            "An outcome is given only when concluding.",
-        )
+        raise TransitionError("outcome_not_allowed")
     complaint.status = to
     if outcome is not None:
         complaint.outcome = outcome
@@ -173,17 +175,9 @@ def assign(
     implicated (``central.routing.hidden_cadre_codes``)."""
     now = now or utcnow()
     if complaint.status not in _OPEN:
-        raise TransitionError(
-            "bad_transition",
-            "已办结或已结案的投诉不能再分派。",
-            "A concluded or closed complaint cannot be assigned.",
-        )
+        raise TransitionError("bad_transition", "not_open")
     if not inspector.active or inspector.office_id != complaint.office_id:
-        raise TransitionError(
-            "bad_inspector",
-            "只能分派给本机关在岗的调查人员。",
-            "A complaint can only be assigned to an active inspector of its own office.",
-        )
+        raise TransitionError("bad_inspector")
     row = session.scalars(
         select(ComplaintAssignment).where(ComplaintAssignment.complaint_id == complaint.id)
     ).one_or_none()
@@ -235,11 +229,7 @@ def appeal(
     complaint was reopened."""
     now = now or utcnow()
     if not can_appeal(complaint, now, window_days):
-        raise TransitionError(
-            "appeal_not_allowed",
-            f"只有在办结后{window_days}天内才能申诉。",
-            f"An appeal is possible only within {window_days} days of the conclusion.",
-        )
+        raise TransitionError("appeal_not_allowed", days=window_days)
     complaint.status = _S.INVESTIGATING
     complaint.outcome = None
     event = _event(complaint, _S.INVESTIGATING, "complainant", text, False, now)

@@ -30,7 +30,7 @@ class BodyLimitMiddleware:
         # A length that is not a number is left to the count of bytes below.
         digits = declared.lstrip(b"0") if declared is not None else b""
         if digits.isdigit() and (len(digits) > len(str(self.limit)) or int(digits) > self.limit):
-            await body_too_large(self.limit).response()(scope, receive, send)
+            await body_too_large(self.limit).response(scope["path"])(scope, receive, send)
             return
         chunks: list[bytes] = []
         size = 0
@@ -42,7 +42,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await body_too_large(self.limit).response()(scope, receive, send)
+                await body_too_large(self.limit).response(scope["path"])(scope, receive, send)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)

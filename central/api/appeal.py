@@ -38,6 +38,6 @@ def complaint_appeal(
         try:
             appeal(session, complaint, text=query.text, now=now, window_days=window)
         except TransitionError as exc:
-            raise ApiError(409, "appeal_not_allowed", exc.reason_zh, exc.reason_en) from None
+            raise ApiError(409, exc.code, message=exc.message, values=exc.values) from None
         session.commit()
         return status_document(complaint, now, window)

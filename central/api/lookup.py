@@ -28,12 +28,7 @@ WINDOW = timedelta(minutes=15)
 
 
 def not_found() -> ApiError:
-    return ApiError(
-        404,
-        "not_found",
-        "查询编号或密码不对。",
-        "The tracking number or the secret is wrong.",
-    )
+    return ApiError(404, "not_found", message="wrong_tracking_or_secret")
 
 
 def find_by_secret(
@@ -54,8 +49,7 @@ def find_by_secret(
         raise ApiError(
             429,
             "too_many_attempts",
-            "密码错误次数太多，请15分钟后再试。",
-            "Too many wrong secrets; try again in 15 minutes.",
+            values={"minutes": int(WINDOW.total_seconds()) // 60},
             headers={"Retry-After": str(wait)},
         )
     complaint = session.scalars(

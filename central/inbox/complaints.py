@@ -181,7 +181,7 @@ def router(inbox: Inbox) -> APIRouter:
                     session,
                     who,
                     complaint,
-                    error=(exc.reason_zh, exc.reason_en),
+                    error=exc.words(),
                     status_code=409,
                 )
             log.info("Inspector %s moved complaint %s to %s", who.inspector.id, number, target)
@@ -228,7 +228,7 @@ def router(inbox: Inbox) -> APIRouter:
                     session,
                     who,
                     complaint,
-                    error=(exc.reason_zh, exc.reason_en),
+                    error=exc.words(),
                     status_code=409,
                 )
             log.info(
