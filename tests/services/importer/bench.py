@@ -1,4 +1,7 @@
-"""Importer tests' workbench: a real SQLite store in tmp_path and CSV files built here.
+"""Importer tests' workbench: CSV files built here and imported into a real SQLite store.
+
+The ``bench`` fixture (conftest.py) gives each test a :class:`Bench` over a fresh store in
+tmp_path; tests import the class from here to name its type.
 
 ID numbers come from ``make_id_number`` so they pass every check; none is a real person's
 number on purpose, but they are valid, so tests can look for them in output and bytes.
@@ -9,16 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from kiosk.domain.address_codes import AddressCodes
 from kiosk.domain.idnumber import make_id_number
 from kiosk.services.importer import ImportReport, import_files
-from kiosk.services.store import Store, open_store
+from kiosk.services.store import Store
 
 KEY = b"importer tests: a key of at least thirty-two bytes"
 TODAY = date(2024, 6, 1)
@@ -99,8 +100,8 @@ def dump(path: Path) -> list[str]:
 class Bench:
     """Writes CSV files into ``folder`` and imports them into one store.
 
-    The constants and row builders of this module are attributes too, because with
-    ``--import-mode=importlib`` a test module cannot import from conftest.
+    The constants and row builders of this module are attributes too, so a test reaches
+    them through the fixture it already has.
     """
 
     KEY = KEY
@@ -168,17 +169,3 @@ class Bench:
 
     def dump(self) -> list[str]:
         return dump(self.db_path)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "kiosk.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def bench(tmp_path: Path, store: Store) -> Bench:
-    folder = tmp_path / "csv"
-    folder.mkdir()
-    return Bench(folder, store)
