@@ -60,13 +60,13 @@ from tests.central.inbox.inbox_world import Browser
 from tests.views.conftest import (  # noqa: F401
     TERMINAL_CODE,
     TERMINAL_REGION,
-    Hands,
     MakeWindow,
     demo_store,
     make_window,
     resident,
     translations,
 )
+from tests.views.hands import Hands
 
 RELIEF = SCENARIOS[0]  # 杨正刚, whose 2014 disaster relief was recorded as 8,000 yuan
 RELIEF_INITIALS = "YZG"

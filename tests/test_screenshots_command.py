@@ -14,7 +14,9 @@ SCREENS = [
 ]  # fmt: skip
 
 
-def test_every_screen_is_saved_at_the_asked_size(tmp_path: Path, clean_environ) -> None:
+def test_every_screen_is_saved_at_the_asked_size(
+    tmp_path: Path, clean_environ: dict[str, str]
+) -> None:
     """One language and orientation gives a PNG of each screen, at the portrait size."""
     out = tmp_path / "shots"
     done = subprocess.run(

@@ -11,6 +11,7 @@ from central.config import SettingsError, load_settings
 from central.db import Database, normalize_url
 from central.models import CentralBase
 from kiosk.domain.base import Base
+from kiosk.domain.models import ComplaintCategory
 
 
 def test_migrations_reach_every_head_and_make_every_table(central_db: Database) -> None:
@@ -42,7 +43,7 @@ def test_settings_layers(tmp_path: Path) -> None:
     settings = load_settings(path, environ)
     assert settings.port == 9100 and settings.host == "0.0.0.0"
     assert settings.cookie_secure  # not loopback
-    assert settings.time_limit_days["bribes"] == 10
+    assert settings.time_limit_days[ComplaintCategory.BRIBES] == 10
     assert settings.database_url.endswith("citizen-kiosk-central/central.sqlite3")
     assert load_settings(path, environ, port=9200, host="127.0.0.1").port == 9200
     assert not load_settings(path, environ, host="127.0.0.1").cookie_secure

@@ -3,7 +3,7 @@ levels, and every bad combination refused with 422 and nothing stored."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -277,7 +277,7 @@ def test_a_bad_combination_is_refused_and_nothing_stored(
 ) -> None:
     """Each combination a level does not allow: 422 naming the field, nothing stored, and
     neither the phone nor the member's key echoed."""
-    make = {
+    make: Callable[[], dict[str, Any]] = {
         "named": lambda: named(world, head_hash),
         "anonymous": lambda: anonymous(world),
         "village": lambda: village_report(world),

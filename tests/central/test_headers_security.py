@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import requests
 from fastapi import FastAPI
+from starlette.types import Message
 
 from central.app import SECURITY_HEADERS, create_app
 from central.config import Settings
@@ -141,12 +142,12 @@ def test_unexpected_error_carries_the_headers(central_db: Database) -> None:
         "client": ("127.0.0.1", 50000),
         "server": ("127.0.0.1", 8470),
     }
-    sent: list[dict[str, Any]] = []
+    sent: list[Message] = []
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> Message:
         return {"type": "http.request", "body": b"", "more_body": False}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Message) -> None:
         sent.append(message)
 
     # Starlette answers, then raises the error again for the server to log.

@@ -33,7 +33,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -42,9 +42,11 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
-from schemathesis import Case, CheckContext, GenerationMode
+from schemathesis import CheckContext, CheckFunction, GenerationMode
 from schemathesis import Response as ApiResponse
+from schemathesis.core.result import Err
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from central.api.schemas import AppealIn, ComplaintIn, StatusIn
 from central.app import create_app
@@ -59,6 +61,10 @@ from kiosk.domain.request_signing import (
 )
 from kiosk.domain.tracking import luhn_check_digit
 from tests.central.conftest import KioskKeys
+
+if TYPE_CHECKING:
+    # schemathesis names the case of an OpenAPI operation only for type checkers.
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 MAX_EXAMPLES = 15
 
@@ -105,7 +111,8 @@ class KioskSigner(requests.auth.AuthBase):
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         body = request.body or b""
-        raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+        raw = body.encode("utf-8") if isinstance(body, str) else body
+        assert isinstance(raw, bytes), "the kiosk signs a body it holds, not a stream"
         timestamp = int(time.time())
         nonce = secrets.token_hex(16)
         path = urlsplit(request.url or "").path
@@ -119,13 +126,13 @@ class KioskSigner(requests.auth.AuthBase):
         return request
 
 
-def _load(central_db: Database, config: schemathesis.Config | None = None) -> Any:
+def _load(central_db: Database, config: schemathesis.Config | None = None) -> OpenApiSchema:
     app = create_app(Settings(database_url=central_db.url), database=central_db)
     return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
 
 
 @pytest.fixture
-def unsigned_schema(tmp_path: Path, sqlite_template: Path) -> Iterator[Any]:
+def unsigned_schema(tmp_path: Path, sqlite_template: Path) -> Iterator[OpenApiSchema]:
     """The document of an app on an empty SQLite file: without a signature no request gets
     as far as the database, so one engine is enough here."""
     path = tmp_path / "central.sqlite3"
@@ -136,7 +143,7 @@ def unsigned_schema(tmp_path: Path, sqlite_template: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def signed_schema(central_db: Database, kiosk_keys: KioskKeys) -> Any:
+def signed_schema(central_db: Database, kiosk_keys: KioskKeys) -> OpenApiSchema:
     """The same, every request signed with that kiosk's key. The signature headers are
     not generated then: the signer writes them last, over anything generated."""
     config = schemathesis.Config.from_dict({"generation": {"with-security-parameters": False}})
@@ -165,14 +172,16 @@ def _inexpressible_only(model: type[BaseModel], body: object) -> bool:
     return False
 
 
-def _refused(case: Case, response: ApiResponse, why: str) -> None:
+def _refused(case: OpenApiCase, response: ApiResponse, why: str) -> None:
     raise AssertionError(
         f"schema-valid request refused: {case.method} {case.path} answered "
         f"{response.status_code} ({why})"
     )
 
 
-def unsigned_refusal_is_declared(ctx: CheckContext, response: ApiResponse, case: Case) -> None:
+def unsigned_refusal_is_declared(
+    ctx: CheckContext, response: ApiResponse, case: OpenApiCase
+) -> None:
     """Unsigned: a schema-valid request gets 200 from the health check, 401 elsewhere."""
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
@@ -182,7 +191,7 @@ def unsigned_refusal_is_declared(ctx: CheckContext, response: ApiResponse, case:
         _refused(case, response, f"expected {expected}")
 
 
-def signed_refusal_is_declared(ctx: CheckContext, response: ApiResponse, case: Case) -> None:
+def signed_refusal_is_declared(ctx: CheckContext, response: ApiResponse, case: OpenApiCase) -> None:
     """Signed: a schema-valid request is refused only for what the schema cannot say."""
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive or response.status_code < 400:
@@ -202,7 +211,7 @@ def signed_refusal_is_declared(ctx: CheckContext, response: ApiResponse, case: C
     _refused(case, response, f"error {error!r}")
 
 
-def _run(case: Case, own_check: Any) -> None:
+def _run(case: OpenApiCase, own_check: CheckFunction) -> None:
     # Each case uses the app's real database; hypothesis' own examples are bounded above.
     case.call_and_validate(
         excluded_checks=[positive_data_acceptance], additional_checks=[own_check]
@@ -236,29 +245,33 @@ CASES = [
 ]
 
 
-def _fuzz(schema: Any, method: str, path: str, mode: GenerationMode, own_check: Any) -> None:
+def _fuzz(
+    schema: OpenApiSchema, method: str, path: str, mode: GenerationMode, own_check: CheckFunction
+) -> None:
     operation = schema[path][method]
 
     @BUDGET
     @given(case=operation.as_strategy(generation_mode=mode))
-    def run(case: Case) -> None:
+    def run(case: OpenApiCase) -> None:
         _run(case, own_check)
 
     run()
 
 
-def test_every_operation_is_fuzzed(unsigned_schema: Any) -> None:
+def test_every_operation_is_fuzzed(unsigned_schema: OpenApiSchema) -> None:
     """The operations below are all that the document has, and every one resolves."""
     listed = set()
     for result in unsigned_schema.get_all_operations():
-        operation = result.ok()  # raises for an operation with an unresolvable reference
+        if isinstance(result, Err):
+            raise result.err()  # an operation with an unresolvable reference
+        operation = result.ok()
         listed.add((operation.method.upper(), operation.path))
     assert listed == set(OPERATIONS)
 
 
 @pytest.mark.parametrize(("method", "path", "mode"), CASES, ids=str)
 def test_unsigned_requests_get_declared_answers(
-    unsigned_schema: Any, method: str, path: str, mode: GenerationMode
+    unsigned_schema: OpenApiSchema, method: str, path: str, mode: GenerationMode
 ) -> None:
     """Without a signature: no 5xx, every answer as declared, 401 on every signed route."""
     _fuzz(unsigned_schema, method, path, mode, unsigned_refusal_is_declared)
@@ -266,7 +279,7 @@ def test_unsigned_requests_get_declared_answers(
 
 @pytest.mark.parametrize(("method", "path", "mode"), CASES, ids=str)
 def test_signed_requests_get_declared_answers(
-    signed_schema: Any, method: str, path: str, mode: GenerationMode
+    signed_schema: OpenApiSchema, method: str, path: str, mode: GenerationMode
 ) -> None:
     """Signed as a registered kiosk: no 5xx, every answer as declared, and a schema-valid
     request refused only for what the schema cannot state (see the module's docstring)."""

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from central import lifecycle
 from central.db import Database
 from central.models import StatusAttempt
+from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintStatus, Outcome
 from tests.central.conftest import SignedClient, complaint_body, new_key
 from tests.central.seed_data import World
@@ -38,7 +39,7 @@ def _conclude(central_db: Database, tracking_number: str, days_ago: int = 0) -> 
             note="内部：已约谈村委会主任",
             public=False,
         )
-        concluded = lifecycle.utcnow() - timedelta(days=days_ago)
+        concluded = utcnow() - timedelta(days=days_ago)
         lifecycle.change_status(
             session,
             complaint,

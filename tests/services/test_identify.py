@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.idnumber import id_lookup_hash, make_id_number, parse_id_number
 from kiosk.domain.models import (
@@ -47,7 +49,7 @@ class FakeClock:
 
 
 @pytest.fixture
-def sessions(tmp_path: Path):
+def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     store = open_store(tmp_path / "k.sqlite3")
     with store.sessionmaker.begin() as s:
         s.add_all([
@@ -83,7 +85,7 @@ def sessions(tmp_path: Path):
     store.close()
 
 
-def _identifier(sessions, clock: FakeClock) -> Identifier:
+def _identifier(sessions: sessionmaker[Session], clock: FakeClock) -> Identifier:
     return Identifier(
         sessions,
         id_hash_key=KEY,
@@ -95,13 +97,13 @@ def _identifier(sessions, clock: FakeClock) -> Identifier:
     )
 
 
-def test_right_number_and_initials_identify(sessions) -> None:
+def test_right_number_and_initials_identify(sessions: sessionmaker[Session]) -> None:
     """The ID number with the right initials (any case, spaces) finds the member."""
     result = _identifier(sessions, FakeClock()).identify(parse_id_number(KNOWN), " y z g ")
     assert result.outcome is Outcome.IDENTIFIED and result.household_id is not None
 
 
-def test_wrong_initials_and_unknown_number_look_the_same(sessions) -> None:
+def test_wrong_initials_and_unknown_number_look_the_same(sessions: sessionmaker[Session]) -> None:
     """Wrong initials and a number nobody has give the very same answer."""
     identifier = _identifier(sessions, FakeClock())
     wrong = identifier.identify(parse_id_number(KNOWN), "YZH")
@@ -110,7 +112,7 @@ def test_wrong_initials_and_unknown_number_look_the_same(sessions) -> None:
     assert wrong.outcome is Outcome.NO_MATCH and wrong.member_id is None
 
 
-def test_five_failures_then_a_growing_cool_down(sessions) -> None:
+def test_five_failures_then_a_growing_cool_down(sessions: sessionmaker[Session]) -> None:
     """After 5 failures on one number even the right initials wait; the wait then doubles."""
     clock = FakeClock()
     identifier = _identifier(sessions, clock)
@@ -126,7 +128,7 @@ def test_five_failures_then_a_growing_cool_down(sessions) -> None:
     assert identifier.identify(known, "YZG").outcome is Outcome.IDENTIFIED
 
 
-def test_unknown_numbers_are_throttled_like_known_ones(sessions) -> None:
+def test_unknown_numbers_are_throttled_like_known_ones(sessions: sessionmaker[Session]) -> None:
     """A number nobody has is throttled after the same failures, so throttling tells nothing."""
     clock = FakeClock()
     identifier = _identifier(sessions, clock)
@@ -136,7 +138,9 @@ def test_unknown_numbers_are_throttled_like_known_ones(sessions) -> None:
     assert identifier.identify(unknown, "AAA").outcome is Outcome.THROTTLED
 
 
-def test_the_terminal_slows_down_after_many_failures_across_numbers(sessions) -> None:
+def test_the_terminal_slows_down_after_many_failures_across_numbers(
+    sessions: sessionmaker[Session],
+) -> None:
     """Guessing many different numbers at one terminal throttles the whole terminal."""
     clock = FakeClock()
     identifier = _identifier(sessions, clock)
@@ -160,7 +164,7 @@ def test_old_failures_are_forgotten() -> None:
     assert throttle.wait_s("k") == 0
 
 
-def test_the_lookup_is_one_probe_of_the_unique_hash_index(sessions) -> None:
+def test_the_lookup_is_one_probe_of_the_unique_hash_index(sessions: sessionmaker[Session]) -> None:
     """The query finds a member through the unique index on id_hash, never by a scan."""
     sql = str(_MEMBER_BY_ID_HASH.compile(dialect=sqlite_dialect.dialect()))
     with sessions() as session:
@@ -170,7 +174,9 @@ def test_the_lookup_is_one_probe_of_the_unique_hash_index(sessions) -> None:
     ]
 
 
-def test_a_member_written_later_is_found_and_no_connection_is_kept(sessions) -> None:
+def test_a_member_written_later_is_found_and_no_connection_is_kept(
+    sessions: sessionmaker[Session],
+) -> None:
     """Each identification reads the store afresh and gives its connection back."""
     identifier = _identifier(sessions, FakeClock())
     later = parse_id_number(UNKNOWN)

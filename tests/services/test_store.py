@@ -1,5 +1,6 @@
 """The local store: a real SQLite file, WAL, foreign keys, migrations to the head."""
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,7 +19,13 @@ from kiosk.domain.models import (
     Region,
     RegionLevel,
 )
-from kiosk.services.store import StoreError, current_revision, head_revision, open_store
+from kiosk.services.store import (
+    Store,
+    StoreError,
+    current_revision,
+    head_revision,
+    open_store,
+)
 
 
 def _household(file_number: str = "F1", **overrides: object) -> Household:
@@ -50,7 +57,7 @@ def _regions() -> list[Region]:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def store(tmp_path: Path) -> Iterator[Store]:
     store = open_store(tmp_path / "var" / "kiosk.sqlite3")
     with store.sessionmaker.begin() as session:
         session.add_all(_regions())
@@ -111,13 +118,13 @@ def test_damaged_file_gives_store_error(tmp_path: Path) -> None:
     assert "kiosk doctor" in str(info.value)
 
 
-def test_score_must_equal_sum_of_indicators(store) -> None:
+def test_score_must_equal_sum_of_indicators(store: Store) -> None:
     """The database refuses a household whose score is not the sum of its indicators."""
     with pytest.raises(IntegrityError), store.sessionmaker.begin() as session:
         session.add(_household(poverty_score=70))
 
 
-def test_money_is_positive_integer_fen(store) -> None:
+def test_money_is_positive_integer_fen(store: Store) -> None:
     """An aid record of zero fen is refused by the database itself."""
     with store.sessionmaker.begin() as session:
         session.add(_household())
@@ -136,13 +143,13 @@ def test_money_is_positive_integer_fen(store) -> None:
         )
 
 
-def test_foreign_keys_are_enforced(store) -> None:
+def test_foreign_keys_are_enforced(store: Store) -> None:
     """A household in a village that does not exist is refused."""
     with pytest.raises(IntegrityError), store.sessionmaker.begin() as session:
         session.add(_household(village_code="999999999999"))
 
 
-def test_unknown_enum_value_is_refused(store) -> None:
+def test_unknown_enum_value_is_refused(store: Store) -> None:
     """A status outside the enumeration cannot be written, even with raw SQL."""
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(
@@ -155,7 +162,7 @@ def test_unknown_enum_value_is_refused(store) -> None:
         )
 
 
-def test_times_are_stored_in_utc_and_read_back_aware(store) -> None:
+def test_times_are_stored_in_utc_and_read_back_aware(store: Store) -> None:
     """A Shanghai time is stored as UTC and read back as the same instant, zone-aware."""
     shanghai = timezone(timedelta(hours=8))
     published = datetime(2026, 3, 1, 9, 30, tzinfo=shanghai)
@@ -169,7 +176,7 @@ def test_times_are_stored_in_utc_and_read_back_aware(store) -> None:
     assert read == published and read.tzinfo is UTC
 
 
-def test_naive_datetimes_are_refused(store) -> None:
+def test_naive_datetimes_are_refused(store: Store) -> None:
     """Writing a time without a zone is a bug, and is refused."""
     with pytest.raises(Exception, match="naive datetime"), store.sessionmaker.begin() as session:
         session.add(
@@ -228,7 +235,7 @@ def test_a_store_behind_the_head_is_migrated(tmp_path: Path) -> None:
     assert stored_revision(path) == migration_head()
 
 
-def test_the_office_name_at_a_glance_matches_the_place_name(store) -> None:
+def test_the_office_name_at_a_glance_matches_the_place_name(store: Store) -> None:
     """Read with plain sqlite3 before the first paint, the office name is the one the
     ORM gives (township preceded by county); unknown region or store gives None."""
     from kiosk.services.places import office_display_name

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import Table, inspect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,7 +100,9 @@ def sessions(store: Store) -> sessionmaker[Session]:
     return store.sessionmaker
 
 
-def test_finds_every_member_of_the_village_with_those_initials(sessions) -> None:
+def test_finds_every_member_of_the_village_with_those_initials(
+    sessions: sessionmaker[Session],
+) -> None:
     """All matching members of the village, by household then position, none from elsewhere."""
     found = find_by_village_and_initials(sessions, village_code=VILLAGE, initials="YZG")
     assert [m.name_masked for m in found] == ["杨*刚", "杨*国", "余*光"]
@@ -108,14 +110,14 @@ def test_finds_every_member_of_the_village_with_those_initials(sessions) -> None
     assert found[0].household_id == found[1].household_id != found[2].household_id
 
 
-def test_initials_are_read_as_typed_on_the_keypad(sessions) -> None:
+def test_initials_are_read_as_typed_on_the_keypad(sessions: sessionmaker[Session]) -> None:
     """Lower case, spaces and full-width letters find the same people as "YZG"."""
     typed = find_by_village_and_initials(sessions, village_code=VILLAGE, initials=" y z Ｇ ")
     assert typed == find_by_village_and_initials(sessions, village_code=VILLAGE, initials="YZG")
     assert len(typed) == 3
 
 
-def test_a_match_holds_only_masked_data(sessions) -> None:
+def test_a_match_holds_only_masked_data(sessions: sessionmaker[Session]) -> None:
     """A match has a masked name and ID number, a birth year: nothing that identifies alone."""
     match = find_by_village_and_initials(sessions, village_code=OTHER_VILLAGE, initials="YZG")[0]
     assert isinstance(match, VillageMatch)
@@ -126,19 +128,19 @@ def test_a_match_holds_only_masked_data(sessions) -> None:
     }  # fmt: skip
 
 
-def test_initials_nobody_can_have_match_nobody(sessions) -> None:
+def test_initials_nobody_can_have_match_nobody(sessions: sessionmaker[Session]) -> None:
     """Empty, non-letter or over-long initials give an empty list rather than an error."""
     for initials in ("", "  ", "Y2G", "杨", "Y" * 17, "NOBODY"):
         assert find_by_village_and_initials(sessions, village_code=VILLAGE, initials=initials) == []
 
 
-def test_a_village_code_must_have_12_digits(sessions) -> None:
+def test_a_village_code_must_have_12_digits(sessions: sessionmaker[Session]) -> None:
     """A township code or other text is a caller's mistake and is refused."""
     with pytest.raises(ValueError, match="12 digits"):
         find_by_village_and_initials(sessions, village_code="522730001", initials="YZG")
 
 
-def test_the_list_is_cut_at_the_limit(sessions) -> None:
+def test_the_list_is_cut_at_the_limit(sessions: sessionmaker[Session]) -> None:
     """No more than ``limit`` matches come back, the first households first."""
     found = find_by_village_and_initials(sessions, village_code=VILLAGE, initials="YZG", limit=2)
     assert [m.name_masked for m in found] == ["杨*刚", "杨*国"]
@@ -185,7 +187,9 @@ def test_the_migration_adds_the_index_and_statistics_and_can_be_undone(store: St
     """Migration 0002 creates the model's index and ANALYZE statistics; downgrading drops it."""
     index_names = {i["name"] for i in inspect(store.engine).get_indexes("members")}
     assert "ix_members_household_initials" in index_names
-    declared = {i.name for i in Member.__table__.indexes}
+    members = Member.__table__
+    assert isinstance(members, Table)
+    declared = {i.name for i in members.indexes}
     assert declared <= index_names
     with store.engine.connect() as conn:
         tables = conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()

@@ -27,8 +27,9 @@ from kiosk.views.screens.base import ScreenContext
 from kiosk.views.screens.check_complaint import CheckComplaintScreen
 from kiosk.views.screens.complaint.pads import MASK
 from kiosk.views.theme import NORMAL, load_stylesheet, with_large_text
+from tests.views.hands import Hands
 
-from .conftest import TERMINAL_CODE, TERMINAL_REGION, Hands, Screens, demo_clock
+from .conftest import TERMINAL_CODE, TERMINAL_REGION, Screens, demo_clock
 from .test_complaint_screen import assert_fits
 
 RELIEF_FILE = "522730001001-0001"

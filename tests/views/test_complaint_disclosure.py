@@ -30,8 +30,9 @@ from kiosk.services.pinyin_input import PinyinDictionary, default_dictionary
 from kiosk.services.store import Store
 from kiosk.views.screens.complaint import ComplaintScreen
 from kiosk.views.screens.complaint.words import shown_words
+from tests.views.hands import Hands
 
-from .conftest import Hands, Screens
+from .conftest import Screens
 
 RELIEF_FILE = "522730001001-0001"
 PHONE = "13812345678"

@@ -34,8 +34,9 @@ from kiosk.views.main_window import for_low_screen
 from kiosk.views.screens.complaint import ComplaintScreen
 from kiosk.views.screens.ledger import LedgerScreen
 from kiosk.views.theme import NORMAL, load_stylesheet, with_large_text
+from tests.views.hands import Hands
 
-from .conftest import Hands, Screens
+from .conftest import Screens
 
 RELIEF_FILE = "522730001001-0001"
 PHONE = "13812345678"

@@ -113,9 +113,9 @@ def test_received_4000_of_8000_is_stored_and_the_ledger_says_so(
     with qtbot.waitSignal(dispute.finished):
         tap(qtbot, dispute.done_button)
     qtbot.waitUntil(lambda: ledger_screen.list_page.isVisible())
-    card = ledger_screen.card_for(relief.aid_record_id)
-    assert card is not None
-    assert card.status_text() == "! 您反映：只收到 ¥4,000.00"
+    updated = ledger_screen.card_for(relief.aid_record_id)
+    assert updated is not None
+    assert updated.status_text() == "! 您反映：只收到 ¥4,000.00"
     assert dispute.amount.text() == ""
 
 
@@ -178,9 +178,9 @@ def test_nothing_at_all_takes_two_taps_and_shows_on_the_ledger(
     tap(qtbot, dispute.nothing_confirm_button)
     qtbot.waitUntil(dispute.done_step.isVisible)
     tap(qtbot, dispute.done_button)
-    card = ledger_screen.card_for(relief.aid_record_id)
-    assert card is not None
-    assert card.status_text() == "! 您反映：一分没收到"
+    updated = ledger_screen.card_for(relief.aid_record_id)
+    assert updated is not None
+    assert updated.status_text() == "! 您反映：一分没收到"
 
 
 def test_make_a_complaint_after_less_asks_with_the_payment_and_amount(

@@ -24,7 +24,7 @@ from kiosk.domain.models import (
 from kiosk.services.demo import SCENARIOS
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.household import HouseholdScreen
+from kiosk.views.screens.household import HouseholdFileView, HouseholdScreen
 from kiosk.views.theme import NORMAL
 
 from .conftest import Screens, fixed_clock
@@ -147,9 +147,9 @@ def test_twelve_members_lay_out_and_scroll(qtbot: QtBot, screens: Screens, store
     names = [f"张{c}" for c in "一二三四五六七八九十甲乙"]
     screen = make_screen(screens, store)
     screen.load(add_household(store, "BIG-1", names=names))
-    view = screen.findChild(QWidget, "household-file")
+    view = screen.findChild(HouseholdFileView, "household-file")
     assert view is not None
-    cards = view.member_cards  # type: ignore[attr-defined]
+    cards = view.member_cards
     assert [c.name_label.text() for c in cards] == names
     assert "家庭成员：12人" in texts(screen)
     for widget in screen.findChildren(QWidget):

@@ -17,8 +17,9 @@ from kiosk.views.i18n import Translations
 from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.theme import NORMAL, load_stylesheet
 from kiosk.views.widgets.keypad import CLEAR, DELETE
+from tests.views.hands import Hands
 
-from .conftest import DEMO_ADDRESSES, DEMO_NOW, TEST_ID_HASH_KEY, Hands
+from .conftest import DEMO_ADDRESSES, DEMO_NOW, TEST_ID_HASH_KEY
 
 RELIEF = SCENARIOS[0]  # 杨正刚, YZG
 GOAT = SCENARIOS[1]  # 曾德明, ZDM

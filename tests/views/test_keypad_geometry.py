@@ -19,14 +19,16 @@ from pytestqt.qtbot import QtBot
 from kiosk.domain.names import name_initials
 from kiosk.domain.tracking import luhn_check_digit
 from kiosk.services.demo import SCENARIOS
+from kiosk.views.i18n import Translations
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.check_complaint import CheckComplaintScreen
 from kiosk.views.screens.complaint import ComplaintScreen
 from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.screens.ledger import LedgerScreen
 from kiosk.views.widgets.keypad import KeyPadEntry
+from tests.views.hands import Hands
 
-from .conftest import Hands, MakeWindow
+from .conftest import MakeWindow
 
 STORY = SCENARIOS[0]  # the 8,000-yuan household: fictitious, from the demo scenarios
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -102,7 +104,7 @@ def _amount(window: MainWindow, hands: Hands) -> Pad:
     hands.tap(card.wrong_button)
     dispute = ledger.dispute
     hands.tap(dispute.less_button)
-    buttons = [
+    buttons: list[QAbstractButton] = [
         dispute.amount_confirm_button,
         dispute.amount_back_button,
         dispute.amount_nothing_button,
@@ -165,7 +167,7 @@ def test_no_key_moves_while_typing(
     qtbot: QtBot,
     make_window: MakeWindow,
     resident: Hands,
-    translations,
+    translations: Translations,
     pad_name: str,
     orientation: str,
     language: str,

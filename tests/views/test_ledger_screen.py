@@ -29,7 +29,7 @@ from kiosk.domain.money import format_fen
 from kiosk.domain.names import name_initials
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
-from kiosk.views.screens.ledger import BATCH, FIRST_BATCH, LedgerScreen
+from kiosk.views.screens.ledger import BATCH, FIRST_BATCH, LedgerScreen, PaymentCard
 from tests.views.hands import tap
 
 from .conftest import Screens, fixed_clock
@@ -85,6 +85,13 @@ def add_household(
 
 def make_screen(screens: Screens, store: Store) -> LedgerScreen:
     return screens.show(LedgerScreen(screens.context(store, kiosk_code=KIOSK, clock=fixed_clock)))
+
+
+def first_card(screen: LedgerScreen) -> PaymentCard:
+    """The first payment card of the year on show."""
+    page = screen.year_page()
+    assert page is not None
+    return page.cards[0]
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -159,15 +166,15 @@ def test_received_in_full_takes_one_tap_and_a_confirmation(
     """✓ asks "did you receive all?"; Yes stores RECEIVED_IN_FULL and the card says so."""
     screen = make_screen(screens, store)
     screen.load(screens.household_id(store, RELIEF_FILE))
-    card = screen.year_page().cards[0]  # type: ignore[union-attr]
+    card = first_card(screen)
     tap(qtbot, card.full_button)
-    assert card.confirming.isVisible()
+    assert card.confirming is not None and card.confirming.isVisible()
     assert "¥3,000.00" in card.confirm_question.text()
     with store.sessionmaker() as s:
         assert s.scalars(select(AidVerification)).all() == []
     tap(qtbot, card.yes_button)
     qtbot.waitUntil(lambda: card.status_text() == "✓ 您已确认：全额收到")
-    assert card.note_label.text() == "已记录，谢谢您。"
+    assert card.note_label is not None and card.note_label.text() == "已记录，谢谢您。"
     assert card.answers.isVisible()
     with store.sessionmaker() as s:
         [stored] = s.scalars(select(AidVerification)).all()
@@ -182,11 +189,11 @@ def test_going_back_from_the_confirmation_stores_nothing(
     """Touching "Go back" instead of Yes leaves the payment unchecked."""
     screen = make_screen(screens, store)
     screen.load(screens.household_id(store, RELIEF_FILE))
-    card = screen.year_page().cards[0]  # type: ignore[union-attr]
+    card = first_card(screen)
     tap(qtbot, card.full_button)
     tap(qtbot, card.no_button)
     assert card.answers.isVisible()
-    assert not card.confirming.isVisible()
+    assert card.confirming is not None and not card.confirming.isVisible()
     with store.sessionmaker() as s:
         assert s.scalars(select(AidVerification)).all() == []
 
@@ -223,7 +230,7 @@ def test_300_payments_open_at_once_and_lay_out_inside_the_screen(
     lines = 0
     while True:
         page = screen.year_page()
-        assert page is not None
+        assert page is not None and page.year is not None
         assert len(page.cards) <= FIRST_BATCH + BATCH
         assert format_fen(page.year.total_fen) in screen.year_total_label.text()
         total += page.year.total_fen
@@ -248,7 +255,7 @@ def test_a_long_year_builds_more_cards_as_the_resident_scrolls(
     screen = make_screen(screens, store)
     screen.load(hid)
     page = screen.year_page()
-    assert page is not None
+    assert page is not None and page.year is not None
     assert len(page.year.lines) == 60
     assert FIRST_BATCH <= len(page.cards) < 60
     down = screen.year_scroll.down_button
@@ -269,7 +276,7 @@ def test_a_recipient_with_rare_characters_is_shown(
     hid = add_household(store, "RARE-1", names=["刘䶮𠮷"], payments=2)
     screen = make_screen(screens, store)
     screen.load(hid)
-    card = screen.year_page().cards[0]  # type: ignore[union-attr]
+    card = first_card(screen)
     assert "刘䶮𠮷" in card.details_text()
     assert not screen.grab().isNull()
 
@@ -281,7 +288,7 @@ def test_english_shows_every_text_in_english(
     screen = make_screen(screens, store)
     screen.load(screens.household_id(store, RELIEF_FILE))
     translations.set_language("en")
-    card = screen.year_page().cards[0]  # type: ignore[union-attr]
+    card = first_card(screen)
     qtbot.waitUntil(lambda: card.programme_label.text() == "Industry support fund")
     assert screen.total_label.text() == "All years: ¥26,000.00 in total, number of payments: 4"
     assert screen.year_label.text() == "Year 2016"
@@ -297,7 +304,7 @@ def test_clear_leaves_no_resident_data_in_any_widget_or_model(
     screen = make_screen(screens, store)
     screen.load(screens.household_id(store, RELIEF_FILE))
     screen.show_year_of(2014)
-    card = screen.year_page().cards[0]  # type: ignore[union-attr]
+    card = first_card(screen)
     tap(qtbot, card.wrong_button)  # a dispute open when the session ends
     tap(qtbot, screen.dispute.less_button)
     tap(qtbot, screen.dispute.amount.pad.button("4"))

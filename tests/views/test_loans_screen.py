@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.models import Loan, LoanRepayment, LoanStatus
@@ -59,9 +59,9 @@ def test_a_loan_with_its_terms_and_repayments(
         (expected,) = loans(s, household)
     screen = make_screen(screens, demo_store)
     screen.load(household)
-    view = screen.findChild(QWidget, "loans-view")
-    assert view is not None
-    (card,) = view.cards  # type: ignore[attr-defined]
+    view = screen.view
+    assert view.objectName() == "loans-view"
+    (card,) = view.cards
     assert card.amount_label.text() == format_fen(expected.amount_fen) == "¥50,000.00"
     assert card.bank_label.text() == expected.bank
     assert value(card, "purpose") == "养山羊"
@@ -100,9 +100,9 @@ def test_many_loans_scroll_with_the_down_button(
     add_loans(demo_store, household, 6)
     screen = make_screen(screens, demo_store)
     screen.load(household)
-    view = screen.findChild(QWidget, "loans-view")
-    assert view is not None
-    cards = view.cards  # type: ignore[attr-defined]
+    view = screen.view
+    assert view.objectName() == "loans-view"
+    cards = view.cards
     assert len(cards) == 6
     assert cards[0].status_label.text() == "! 已逾期：有一笔还款晚了"
     assert value(cards[0], "interest") == "由您家自己支付"

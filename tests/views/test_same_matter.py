@@ -21,9 +21,10 @@ from kiosk.services.complaints.filing import ComplaintDraft, FiledComplaint, fil
 from kiosk.services.store import Store
 from kiosk.views.i18n import Translations
 from kiosk.views.screens.ledger import LedgerScreen
+from tests.views.hands import tap
 
 from .conftest import Screens
-from .test_dispute import KIOSK, RELIEF_FILE, Relief, dispute_less, open_relief, tap
+from .test_dispute import KIOSK, RELIEF_FILE, Relief, dispute_less, open_relief
 
 
 @pytest.fixture

@@ -31,8 +31,9 @@ from kiosk.views.screens.household import HouseholdScreen
 from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.screens.registry import SCREENS
 from kiosk.views.widgets.keypad import group_text
+from tests.views.hands import Hands
 
-from .conftest import TEST_ID_HASH_KEY, Hands, MakeWindow, Screens
+from .conftest import TEST_ID_HASH_KEY, MakeWindow, Screens
 from .test_session_end import resident_traces
 
 SCENARIO = SCENARIOS[0]  # 杨正刚, YZG: the withheld disaster relief

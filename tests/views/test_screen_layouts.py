@@ -138,9 +138,9 @@ def assert_inside(screen: QWidget) -> None:
     sticks out at the bottom; inside one, none is cut off by the page's right edge."""
     width, height = screen.width(), screen.height()
     pages = [
-        (area.widget(), area.viewport())
+        (page, area.viewport())
         for area in screen.findChildren(QScrollArea)
-        if area.isVisible() and area.widget() is not None
+        if area.isVisible() and (page := area.widget()) is not None
     ]
     checked = 0
     for widget in screen.findChildren(QWidget):

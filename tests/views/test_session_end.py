@@ -9,7 +9,7 @@ None of the household's names, ID numbers, amounts, cadres or file may remain.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -32,10 +32,18 @@ from kiosk.services.resident import household_file, ledger, loans, responsible
 from kiosk.services.store import Store
 from kiosk.views.main_window import MainWindow
 from kiosk.views.screens.base import ResidentScreen
+from kiosk.views.screens.complaint import ComplaintScreen
 from kiosk.views.screens.home import TILES
 from kiosk.views.widgets.keypad import group_text
+from tests.views.hands import Hands
 
-from .conftest import DEMO_NOW, Hands, MakeWindow
+from .conftest import DEMO_NOW, MakeWindow
+
+
+def showing(window: MainWindow, screen: QWidget) -> Callable[[], bool]:
+    """A check for ``qtbot.waitUntil``: ``window`` shows ``screen`` (bound now, not when
+    a loop has moved on)."""
+    return lambda: window.current_screen() is screen
 
 
 def resident_traces(store: Store, scenario: Scenario, household_id: int) -> set[str]:
@@ -154,7 +162,7 @@ def visit_everything(qtbot: QtBot, window: MainWindow, resident: Hands, scenario
     for name in names:
         resident.tap(window.home.tiles[name])
         screen = window.navigation.page(name)
-        qtbot.waitUntil(lambda screen=screen: window.current_screen() is screen)
+        qtbot.waitUntil(showing(window, screen))
         if name == "ledger":
             not_right = [
                 button
@@ -292,6 +300,7 @@ def test_memory_is_given_back_once_the_attract_screen_is_back(
     import kiosk.views.main_window as main_window
 
     released: list[bool] = []
+    window: MainWindow  # made below; the stand-in runs only once the session ends
     monkeypatch.setattr(
         main_window,
         "release_memory",
@@ -306,7 +315,7 @@ def test_memory_is_given_back_once_the_attract_screen_is_back(
     assert released == [True]
 
 
-def start_a_complaint(qtbot: QtBot, window: MainWindow, resident: Hands) -> QWidget:
+def start_a_complaint(qtbot: QtBot, window: MainWindow, resident: Hands) -> ComplaintScreen:
     """Identify as the first story household and choose a complaint's category."""
     scenario, initials = SCENARIO_INITIALS[0]
     resident.identify(window, scenario.head_id_number, initials)
@@ -317,7 +326,7 @@ def start_a_complaint(qtbot: QtBot, window: MainWindow, resident: Hands) -> QWid
     buttons = [button for button in complaint.findChildren(QPushButton) if button.isVisible()]
     category = next(button for button in buttons if button.objectName().startswith("category"))
     resident.tap(category)
-    assert isinstance(complaint, ResidentScreen) and complaint.holds_unsent_work()
+    assert isinstance(complaint, ComplaintScreen) and complaint.holds_unsent_work()
     return complaint
 
 
@@ -327,7 +336,7 @@ def test_end_session_during_an_unsent_complaint_asks_first(
     """ "End session" with a complaint under way asks; "Back to my complaint" keeps it."""
     window = make_window()
     complaint = start_a_complaint(qtbot, window, resident)
-    step = complaint.current_step()  # type: ignore[attr-defined]
+    step = complaint.current_step()
 
     resident.tap(window.top_bar.end_button)
     assert window.current_screen() is window.confirm_end
@@ -336,8 +345,8 @@ def test_end_session_during_an_unsent_complaint_asks_first(
 
     resident.tap(window.confirm_end.keep_button)
     assert window.current_screen() is complaint
-    assert complaint.current_step() is step  # type: ignore[attr-defined]
-    assert complaint.holds_unsent_work()  # type: ignore[attr-defined]
+    assert complaint.current_step() is step
+    assert complaint.holds_unsent_work()
 
 
 def test_end_anyway_discards_the_draft_and_ends(
@@ -350,7 +359,7 @@ def test_end_anyway_discards_the_draft_and_ends(
     resident.tap(window.confirm_end.end_button)
     assert window.current_screen() is window.attract
     assert window.session is None
-    assert not complaint.holds_unsent_work()  # type: ignore[attr-defined]
+    assert not complaint.holds_unsent_work()
 
 
 def test_end_session_without_unsent_work_ends_at_once(
@@ -380,5 +389,5 @@ def test_the_identified_resident_can_file_with_their_name(
     can be chosen (it is greyed out only where no member is known)."""
     window = make_window()
     complaint = start_a_complaint(qtbot, window, resident)
-    named = complaint.identity_step.named_button  # type: ignore[attr-defined]
+    named = complaint.identity_step.named_button
     assert named.isEnabled()

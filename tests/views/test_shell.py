@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -24,12 +24,24 @@ from kiosk.views.screens.home import TILES
 from kiosk.views.screens.identify import IdentifyScreen
 from kiosk.views.speech import ReadAloud
 from kiosk.views.widgets.keypad import DELETE
+from tests.views.hands import Hands
 
-from .conftest import DEMO_ADDRESSES, TEST_ID_HASH_KEY, Hands, MakeWindow
+from .conftest import DEMO_ADDRESSES, TEST_ID_HASH_KEY, MakeWindow
 
 RELIEF = SCENARIOS[0]  # 杨正刚, YZG: the withheld disaster relief
 NO_MATCH_ZH = "号码或姓名首字母不对，请核对后再试，或请工作人员帮忙。"
 SCREEN_NAMES = [name for name, _symbol in TILES]
+
+
+def showing(window: MainWindow, screen: QWidget) -> Callable[[], bool]:
+    """A check for ``qtbot.waitUntil``: ``window`` shows ``screen`` (bound now, not when
+    a loop has moved on)."""
+    return lambda: window.current_screen() is screen
+
+
+def on_page(window: MainWindow, name: str) -> Callable[[], bool]:
+    """A check for ``qtbot.waitUntil``: ``window``'s navigation is on the page ``name``."""
+    return lambda: window.navigation.current_name() == name
 
 
 def wrong_check_digit(number: str) -> str:
@@ -84,7 +96,7 @@ def test_a_resident_goes_from_start_to_every_screen_and_out(
     for name in SCREEN_NAMES:
         resident.tap(window.home.tiles[name])
         screen = window.navigation.page(name)
-        qtbot.waitUntil(lambda screen=screen: window.current_screen() is screen)
+        qtbot.waitUntil(showing(window, screen))
         title = getattr(screen, "screen_title")()  # noqa: B009 - every screen has one
         assert window.top_bar.title_label.text() == title, name
         resident.tap(window.top_bar.back_button)
@@ -347,7 +359,7 @@ def visit_every_screen(qtbot: QtBot, window: MainWindow, resident: Hands) -> Ite
     yield "home"
     for name in SCREEN_NAMES:
         resident.tap(window.home.tiles[name])
-        qtbot.waitUntil(lambda name=name: window.navigation.current_name() == name)
+        qtbot.waitUntil(on_page(window, name))
         yield name
         resident.tap(window.top_bar.back_button)
     window.idle.countdown_started.emit(20)  # as if nobody had touched the screen for a while
@@ -499,7 +511,7 @@ def test_every_tile_opens_a_resident_screen_loaded_with_the_household(
         resident.tap(window.home.tiles[name])
         screen = window.navigation.page(name)
         assert isinstance(screen, ResidentScreen)
-        qtbot.waitUntil(lambda screen=screen: window.current_screen() is screen)
+        qtbot.waitUntil(showing(window, screen))
         resident.tap(window.top_bar.back_button)
     household = window.navigation.page("household")
     assert RELIEF.head_name in shown_texts(household) or any(

@@ -6,6 +6,7 @@ import itertools
 import shutil
 import time
 from collections.abc import Iterator
+from typing import TypedDict, Unpack
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -38,7 +39,14 @@ def speakers() -> Iterator[list[ReadAloud]]:
         speaker.shutdown(timeout_s=10)
 
 
-def _speaker(speakers: list[ReadAloud], **options: str) -> ReadAloud:
+class SpeakerOptions(TypedDict, total=False):
+    """The ReadAloud arguments these tests choose; the rest keep their defaults."""
+
+    language: str
+    engine: str
+
+
+def _speaker(speakers: list[ReadAloud], **options: Unpack[SpeakerOptions]) -> ReadAloud:
     speaker = ReadAloud(**options)
     speakers.append(speaker)
     return speaker

@@ -55,12 +55,12 @@ from tests.test_end_to_end_complaint import (  # noqa: F401
     window,
 )
 from tests.views.conftest import (  # noqa: F401
-    Hands,
     demo_store,
     make_window,
     resident,
     translations,
 )
+from tests.views.hands import Hands
 
 PHONE = "13812345678"
 #: 黄刚 of 龙里县统计局, who helps the household now; also an inspector of the county here.

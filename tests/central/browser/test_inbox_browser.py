@@ -83,7 +83,9 @@ def test_inspector_acts_on_the_dispute_and_another_office_cannot_reach_it(
     assert chrome.find_element(By.CSS_SELECTOR, "table.history").is_displayed()
     full_page_screenshot(chrome, screenshots / "inbox-detail-print.png")
     chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    console = [entry["message"] for entry in chrome.get_log("browser")]
+    # Selenium's ChromiumDriver.get_log has no annotations.
+    logged = chrome.get_log("browser")  # type: ignore[no-untyped-call]
+    console = [entry["message"] for entry in logged]
     assert not [line for line in console if "Content Security Policy" in line], console
 
     with central_db.session() as session:

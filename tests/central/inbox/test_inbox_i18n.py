@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_templates_use_only_known_phrases() -> None:
 @pytest.mark.parametrize(
     "enum", [ComplaintCategory, ComplaintStatus, Outcome, PartyKind, Programme, Channel]
 )
-def test_every_enum_value_has_words_in_both_languages(enum: type) -> None:
+def test_every_enum_value_has_words_in_both_languages(enum: type[StrEnum]) -> None:
     """Categories, statuses, outcomes, programmes, ... are shown as words, never as codes."""
     zh, en = Translator(Lang.ZH), Translator(Lang.EN)
     for value in enum:

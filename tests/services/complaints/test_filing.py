@@ -94,7 +94,7 @@ def _counts(store: Store) -> tuple[int, int, int, int]:
         )
 
 
-REFUSALS = {
+REFUSALS: dict[str, tuple[dict[str, object], str]] = {
     "text too long": ({"text": "字" * 2001}, "text"),
     "control character": ({"text": "只收到\x07四千元"}, "text"),
     "phone when anonymous": (

@@ -352,6 +352,7 @@ def test_a_store_scrubbed_by_an_earlier_version_is_wiped_on_upgrade(
         waiting_id = session.scalar(
             select(Complaint.id).where(Complaint.tracking_number == filed[0].tracking_number)
         )
+    assert waiting_id is not None
     store.close()
     old = sqlite3.connect(store_file, isolation_level=None)
     try:

@@ -31,9 +31,9 @@ from kiosk.services.complaints.status import (
     check_status,
 )
 from kiosk.services.store import Store
+from tests.central_server import free_port
 from tests.services.complaints.central_side import (
     KIOSK_CODE,
-    free_port,
     server_keys,
     server_tracking_numbers,
 )

@@ -11,6 +11,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.domain.idnumber import check_character
 from kiosk.exitcodes import ExitCode
+from tests.services.importer.bench import Bench
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "import-examples"
 
@@ -35,7 +36,7 @@ def wrong_check_digit(number: str) -> str:
 
 
 def test_acceptance_gbk_members_with_bad_check_digit_on_line_3(
-    bench, cli_env: Path, capsys: pytest.CaptureFixture[str]
+    bench: Bench, cli_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """GBK members, line 3 bad check digit: file:3: column named, INVALID_INPUT, store same."""
     bench.base()

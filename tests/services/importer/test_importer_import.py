@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from kiosk.domain.models import (
     VerificationKind,
 )
 from kiosk.services.importer import ImportReport, Kind
+from tests.services.importer.bench import Bench
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "import-examples"
 #: The examples' ID numbers use the demo's unissued code 529999, which only the demo
@@ -47,11 +49,18 @@ def counts(report: ImportReport, kind: Kind) -> tuple[int, int, int]:
     return c.new, c.updated, c.unchanged
 
 
-def members_file(bench, rows, name="members.csv", **kwargs) -> Path:
-    return bench.write(name, bench.MEMBER_HEADER, rows, **kwargs)
+def members_file(
+    bench: Bench,
+    rows: Sequence[Sequence[str]],
+    name: str = "members.csv",
+    *,
+    encoding: str = "utf-8",
+    bom: bool = False,
+) -> Path:
+    return bench.write(name, bench.MEMBER_HEADER, rows, encoding=encoding, bom=bom)
 
 
-def test_documented_examples_import_and_reimport(bench) -> None:
+def test_documented_examples_import_and_reimport(bench: Bench) -> None:
     """The sample files in docs import into an empty store, and a second import is a no-op."""
     files = sorted(EXAMPLES.glob("*.csv"))
     assert len(files) == 6
@@ -65,7 +74,7 @@ def test_documented_examples_import_and_reimport(bench) -> None:
     assert bench.dump() == before
 
 
-def test_kinds_are_written_parents_first(bench) -> None:
+def test_kinds_are_written_parents_first(bench: Bench) -> None:
     """Files given children first still import: kinds are ordered, not the command line."""
     names = ("aid_records", "assignments", "members", "households", "cadres", "regions")
     files = [EXAMPLES / f"{name}.csv" for name in names]
@@ -74,7 +83,7 @@ def test_kinds_are_written_parents_first(bench) -> None:
     assert [f.label for f in report.files] == [str(f) for f in files]
 
 
-def test_utf8_with_and_without_bom(bench) -> None:
+def test_utf8_with_and_without_bom(bench: Bench) -> None:
     """UTF-8 files import with and without a byte-order mark, and the report says which."""
     bench.base()
     rows = [bench.member_row("H001", 1), bench.member_row("H002", 2)]
@@ -86,7 +95,7 @@ def test_utf8_with_and_without_bom(bench) -> None:
     assert counts(report, Kind.MEMBERS) == (2, 0, 0)
 
 
-def test_gbk_file_with_chinese_headers_and_labels(bench) -> None:
+def test_gbk_file_with_chinese_headers_and_labels(bench: Bench) -> None:
     """A GBK file with Chinese column names and the words a clerk writes is understood."""
     bench.run(bench.regions())
     households = bench.write(
@@ -116,15 +125,15 @@ def test_gbk_file_with_chinese_headers_and_labels(bench) -> None:
             date(2014, 7, 3), date(2019, 12, 20),
         )  # fmt: skip
         assert household.poverty_score == 72
-        members = session.scalars(select(Member).order_by(Member.position)).all()
-        assert [(m.name, m.relation, m.sex, m.position) for m in members] == [
+        stored = session.scalars(select(Member).order_by(Member.position)).all()
+        assert [(m.name, m.relation, m.sex, m.position) for m in stored] == [
             ("杨正刚", Relation.HEAD, Sex.MALE, 0),
             ("杨小军", Relation.SON, Sex.MALE, 1),
         ]
-        assert members[1].birth_date == date(1990, 1, 5)  # taken from the ID number
+        assert stored[1].birth_date == date(1990, 1, 5)  # taken from the ID number
 
 
-def test_member_stored_as_hash_mask_and_initials(bench) -> None:
+def test_member_stored_as_hash_mask_and_initials(bench: Bench) -> None:
     """A member's ID number is kept only as the keyed hash and the masked form."""
     bench.base()
     number = bench.id_number(date(1962, 3, 12), 11)
@@ -137,7 +146,7 @@ def test_member_stored_as_hash_mask_and_initials(bench) -> None:
     assert member.name_initials == "YZG"
 
 
-def test_reimport_changes_nothing(bench) -> None:
+def test_reimport_changes_nothing(bench: Bench) -> None:
     """Importing the same files again reports 0 new and leaves every table as it was."""
     bench.base()
     rows = [bench.member_row("H001", i) for i in range(1, 4)]
@@ -153,7 +162,7 @@ def test_reimport_changes_nothing(bench) -> None:
     assert bench.dump() == before
 
 
-def test_changed_row_updates_only_that_row(bench) -> None:
+def test_changed_row_updates_only_that_row(bench: Bench) -> None:
     """A member whose health changed is updated; the others are counted as unchanged."""
     bench.base()
     rows = [bench.member_row("H001", i) for i in range(1, 4)]
@@ -168,7 +177,7 @@ def test_changed_row_updates_only_that_row(bench) -> None:
     assert all("'serious'" in line or "'healthy'" in line for line in changed)
 
 
-def test_member_moves_to_another_household(bench) -> None:
+def test_member_moves_to_another_household(bench: Bench) -> None:
     """The ID number is the key: the same person under another file number is moved."""
     bench.base()
     row = bench.member_row("H001", 1)
@@ -182,7 +191,7 @@ def test_member_moves_to_another_household(bench) -> None:
         assert household is not None and household.file_number == "H002"
 
 
-def test_unknown_household_is_named(bench) -> None:
+def test_unknown_household_is_named(bench: Bench) -> None:
     """A member of a household neither in the store nor in the import is refused."""
     bench.base()
     report = bench.run(members_file(bench, [bench.member_row("H001", 1),
@@ -192,7 +201,7 @@ def test_unknown_household_is_named(bench) -> None:
     assert "档案号" in message and "no household has this file number" in message
 
 
-def test_household_from_the_same_import_is_known(bench) -> None:
+def test_household_from_the_same_import_is_known(bench: Bench) -> None:
     """A household added by the same import can have members in it."""
     bench.base()
     households = bench.households("H001", "H002", "H003")
@@ -201,7 +210,7 @@ def test_household_from_the_same_import_is_known(bench) -> None:
     assert counts(report, Kind.HOUSEHOLDS) == (1, 0, 2)
 
 
-def test_sex_that_disagrees_with_id_number(bench) -> None:
+def test_sex_that_disagrees_with_id_number(bench: Bench) -> None:
     """Sex written as female for a man's ID number is named, with the 17th-digit rule."""
     bench.base()
     row = bench.member_row("H001", 1)  # odd sequence: a man
@@ -211,7 +220,7 @@ def test_sex_that_disagrees_with_id_number(bench) -> None:
     assert "性别与身份证号不符" in message and "17th digit" in message
 
 
-def test_birth_date_that_disagrees_with_id_number(bench) -> None:
+def test_birth_date_that_disagrees_with_id_number(bench: Bench) -> None:
     """A birth date other than the one inside the ID number is named."""
     bench.base()
     row = bench.member_row("H001", 1)
@@ -220,7 +229,7 @@ def test_birth_date_that_disagrees_with_id_number(bench) -> None:
     assert "characters 7 to 14" in problem_at(report, "members.csv", 2, "birth_date")
 
 
-def test_excel_scientific_notation_in_id_number(bench) -> None:
+def test_excel_scientific_notation_in_id_number(bench: Bench) -> None:
     """An ID number Excel turned into 5.22730E+17 is named with the fix."""
     bench.base()
     row = bench.member_row("H001", 1)
@@ -229,7 +238,7 @@ def test_excel_scientific_notation_in_id_number(bench) -> None:
     assert "scientific notation" in problem_at(report, "members.csv", 2, "id_number")
 
 
-def test_same_person_twice_names_the_earlier_line(bench) -> None:
+def test_same_person_twice_names_the_earlier_line(bench: Bench) -> None:
     """One ID number on two rows is refused, pointing at the first."""
     bench.base()
     row = bench.member_row("H001", 1)
@@ -237,7 +246,7 @@ def test_same_person_twice_names_the_earlier_line(bench) -> None:
     assert "line 2" in problem_at(report, "members.csv", 4, "id_number")
 
 
-def test_two_heads_in_one_household(bench) -> None:
+def test_two_heads_in_one_household(bench: Bench) -> None:
     """A household has one head; the second is named."""
     bench.base()
     rows = [
@@ -248,7 +257,7 @@ def test_two_heads_in_one_household(bench) -> None:
     assert problem_at(report, "members.csv", 3, "relation")
 
 
-def test_unknown_column_is_refused(bench) -> None:
+def test_unknown_column_is_refused(bench: Bench) -> None:
     """A column the format does not have is refused, so no data is silently dropped."""
     bench.base()
     before = bench.dump()
@@ -261,7 +270,7 @@ def test_unknown_column_is_refused(bench) -> None:
     assert bench.dump() == before
 
 
-def test_missing_column_is_named(bench) -> None:
+def test_missing_column_is_named(bench: Bench) -> None:
     """A required column left out is named, with the kind the header was read as."""
     bench.base()
     header = [c for c in bench.MEMBER_HEADER if c != "health"]
@@ -270,7 +279,7 @@ def test_missing_column_is_named(bench) -> None:
     assert "missing" in problem_at(report, "members.csv", 1, "health")
 
 
-def test_empty_file_is_refused(bench) -> None:
+def test_empty_file_is_refused(bench: Bench) -> None:
     """A file with no header at all is refused: its kind cannot be known."""
     path = bench.folder / "empty.csv"
     path.write_bytes(b"")
@@ -279,7 +288,7 @@ def test_empty_file_is_refused(bench) -> None:
     assert "empty" in problem_at(report, "empty.csv", None, None)
 
 
-def test_header_only_file_imports_nothing(bench) -> None:
+def test_header_only_file_imports_nothing(bench: Bench) -> None:
     """A file with a header and no rows is valid and changes nothing."""
     bench.base()
     before = bench.dump()
@@ -289,20 +298,20 @@ def test_header_only_file_imports_nothing(bench) -> None:
     assert bench.dump() == before
 
 
-def test_unrecognised_header(bench) -> None:
+def test_unrecognised_header(bench: Bench) -> None:
     """A file whose first line is not a known header is refused as a whole."""
     report = bench.run(bench.write("notes.csv", ["foo", "bar"], [["1", "2"]]))
     assert "cannot tell" in problem_at(report, "notes.csv", 1, None)
 
 
-def test_value_in_a_column_without_header(bench) -> None:
+def test_value_in_a_column_without_header(bench: Bench) -> None:
     """An extra cell beyond the header (often a stray comma) is refused on its line."""
     bench.base()
     path = bench.write("members.csv", bench.MEMBER_HEADER, [[*bench.member_row("H001", 1), "x"]])
     assert "without a header" in problem_at(bench.run(path), "members.csv", 2, None)
 
 
-def test_same_file_twice(bench) -> None:
+def test_same_file_twice(bench: Bench) -> None:
     """A file named twice is refused once, instead of every row clashing with itself."""
     bench.base()
     path = members_file(bench, [bench.member_row("H001", 1)])
@@ -311,7 +320,7 @@ def test_same_file_twice(bench) -> None:
     assert "twice" in problem_at(report, "members.csv", None, None)
 
 
-def test_one_bad_row_anywhere_writes_nothing(bench) -> None:
+def test_one_bad_row_anywhere_writes_nothing(bench: Bench) -> None:
     """All or nothing: good files are not written when another file has one bad row."""
     bench.base()
     before = bench.dump()
@@ -327,7 +336,7 @@ def test_one_bad_row_anywhere_writes_nothing(bench) -> None:
     assert bench.dump() == before
 
 
-def test_dry_run_counts_without_writing(bench) -> None:
+def test_dry_run_counts_without_writing(bench: Bench) -> None:
     """--dry-run checks and counts what would change, and writes nothing."""
     bench.base()
     before = bench.dump()
@@ -343,7 +352,7 @@ def test_dry_run_counts_without_writing(bench) -> None:
     assert bench.dump() == before
 
 
-def test_errors_are_collected_not_stopped_at_first(bench) -> None:
+def test_errors_are_collected_not_stopped_at_first(bench: Bench) -> None:
     """Every bad cell of every row is reported in one go, including references of bad rows."""
     bench.base()
     bad = bench.member_row("H999", 1)
@@ -357,7 +366,7 @@ def test_errors_are_collected_not_stopped_at_first(bench) -> None:
     problem_at(report, "members.csv", 3, "relation")
 
 
-def test_problem_list_is_capped(bench) -> None:
+def test_problem_list_is_capped(bench: Bench) -> None:
     """300 bad rows give 200 listed problems and a count of the rest."""
     bench.base()
     rows = []
@@ -370,7 +379,7 @@ def test_problem_list_is_capped(bench) -> None:
     assert "100 more" in report.problem_lines()[-1]
 
 
-def test_unreadable_file_does_not_blame_the_others(bench) -> None:
+def test_unreadable_file_does_not_blame_the_others(bench: Bench) -> None:
     """When the households file cannot be read, its members are not called orphans."""
     bench.run(bench.regions())
     households = bench.folder / "households.csv"
@@ -380,7 +389,7 @@ def test_unreadable_file_does_not_blame_the_others(bench) -> None:
     assert not report.references_checked
 
 
-def test_poverty_index_must_be_the_sum(bench) -> None:
+def test_poverty_index_must_be_the_sum(bench: Bench) -> None:
     """A total that is not the sum of the five indicator scores is refused."""
     bench.run(bench.regions())
     header = [*bench.HOUSEHOLD_HEADER, "poverty_score"]
@@ -388,7 +397,7 @@ def test_poverty_index_must_be_the_sum(bench) -> None:
     assert "(46)" in problem_at(bench.run(path), "households.csv", 2, "poverty_score")
 
 
-def test_indicator_above_its_maximum(bench) -> None:
+def test_indicator_above_its_maximum(bench: Bench) -> None:
     """Each indicator has its own maximum (food: 20)."""
     bench.run(bench.regions())
     row = bench.household_row("H001")
@@ -397,7 +406,7 @@ def test_indicator_above_its_maximum(bench) -> None:
     assert "from 0 to 20" in problem_at(bench.run(path), "households.csv", 2, "score_food")
 
 
-def test_lifted_date_on_a_poor_household(bench) -> None:
+def test_lifted_date_on_a_poor_household(bench: Bench) -> None:
     """A household still poor cannot have a date it was lifted out of poverty."""
     bench.run(bench.regions())
     row = bench.household_row("H001")
@@ -406,7 +415,7 @@ def test_lifted_date_on_a_poor_household(bench) -> None:
     assert problem_at(bench.run(path), "households.csv", 2, "lifted_on")
 
 
-def test_causes_stored_main_first_and_replaced(bench) -> None:
+def test_causes_stored_main_first_and_replaced(bench: Bench) -> None:
     """Causes are stored with the first as main; a new list replaces the old one."""
     bench.base()
 
@@ -425,7 +434,7 @@ def test_causes_stored_main_first_and_replaced(bench) -> None:
         assert len(session.scalars(select(HouseholdCause)).all()) == 4  # H002 still has 2
 
 
-def test_region_not_under_its_parent(bench) -> None:
+def test_region_not_under_its_parent(bench: Bench) -> None:
     """A code that does not start with its parent's code is refused (code_problem)."""
     path = bench.write("regions.csv", bench.REGION_HEADER, [
         ["520000", "贵州省", "province", ""],
@@ -436,7 +445,7 @@ def test_region_not_under_its_parent(bench) -> None:
     assert "不在上级区划之下" in message and "does not lie under its parent" in message
 
 
-def test_unknown_village(bench) -> None:
+def test_unknown_village(bench: Bench) -> None:
     """A household in a village that no file or table knows is refused."""
     bench.run(bench.regions())
     path = bench.write("households.csv", bench.HOUSEHOLD_HEADER,
@@ -444,7 +453,7 @@ def test_unknown_village(bench) -> None:
     assert problem_at(bench.run(path), "households.csv", 2, "village_code")
 
 
-def test_cadre_level_must_match_region(bench) -> None:
+def test_cadre_level_must_match_region(bench: Bench) -> None:
     """A cadre's unit level, when given, agrees with the level of the unit's region."""
     bench.run(bench.regions())
     row = ["C009", "李明", "龙里县民政局", "科员", "522730", "township", "13800000009"]
@@ -452,7 +461,7 @@ def test_cadre_level_must_match_region(bench) -> None:
     assert problem_at(bench.run(path), "cadres.csv", 2, "level")
 
 
-def test_assignments_upsert_by_cadre_household_and_start(bench) -> None:
+def test_assignments_upsert_by_cadre_household_and_start(bench: Bench) -> None:
     """An assignment is found by (cadre, household, start date) and its end date updated."""
     bench.base()
     rows = [["C001", "H001", "2015-03-01", ""], ["C002", "H001", "2019-01-01", ""]]
@@ -466,7 +475,7 @@ def test_assignments_upsert_by_cadre_household_and_start(bench) -> None:
     assert ends == ["2018-12-31", "None"]
 
 
-def test_assignment_to_unknown_cadre(bench) -> None:
+def test_assignment_to_unknown_cadre(bench: Bench) -> None:
     """An assignment naming a cadre nobody knows is refused."""
     bench.base()
     path = bench.write("assignments.csv", bench.ASSIGNMENT_HEADER,
@@ -479,7 +488,7 @@ def aid_rows(amount: str = "8000.00") -> list[list[str]]:
              "一卡通", "洪灾"]]  # fmt: skip
 
 
-def test_aid_amount_stored_in_fen(bench) -> None:
+def test_aid_amount_stored_in_fen(bench: Bench) -> None:
     """An amount of 8000.00 yuan is stored as 800000 fen, with programme and channel codes."""
     bench.base()
     assert bench.run(bench.write("aid.csv", bench.AID_HEADER, aid_rows())).ok
@@ -490,7 +499,7 @@ def test_aid_amount_stored_in_fen(bench) -> None:
     )  # fmt: skip
 
 
-def test_verified_payment_cannot_be_rewritten(bench) -> None:
+def test_verified_payment_cannot_be_rewritten(bench: Bench) -> None:
     """Once a resident disputed a payment, an import may not change its amount."""
     bench.base()
     assert bench.run(bench.write("aid.csv", bench.AID_HEADER, aid_rows())).ok
@@ -505,7 +514,7 @@ def test_verified_payment_cannot_be_rewritten(bench) -> None:
     assert bench.dump() == before
 
 
-def test_no_select_per_row(bench) -> None:
+def test_no_select_per_row(bench: Bench) -> None:
     """The store is read in batches: ten times the rows does not mean more queries."""
     bench.base()
     households = bench.households(*(f"H{i:04d}" for i in range(600)))
@@ -515,7 +524,7 @@ def test_no_select_per_row(bench) -> None:
         rows = [bench.member_row(f"H{i % 600:04d}", i, relation="son") for i in range(count)]
         statements: list[str] = []
 
-        def record(_conn, _cursor, statement, *_args) -> None:
+        def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
             statements.append(statement)
 
         event.listen(bench.store.engine, "before_cursor_execute", record)
@@ -528,7 +537,7 @@ def test_no_select_per_row(bench) -> None:
     assert selects_for(40) == selects_for(400) <= 12
 
 
-def test_problems_are_sorted_by_file_then_line(bench) -> None:
+def test_problems_are_sorted_by_file_then_line(bench: Bench) -> None:
     """Problems come in command-line file order, then line order."""
     bench.base()
     late = bench.member_row("H404", 2)
@@ -542,7 +551,7 @@ def test_problems_are_sorted_by_file_then_line(bench) -> None:
     ]  # fmt: skip
 
 
-def test_database_unchanged_after_refusal_even_with_wal(bench) -> None:
+def test_database_unchanged_after_refusal_even_with_wal(bench: Bench) -> None:
     """A refused import leaves no trace even in the WAL: every table reads the same."""
     bench.base()
     before = bench.dump()

@@ -12,6 +12,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.domain.idnumber import IdNumberError, check_character, parse_id_number
 from kiosk.exitcodes import ExitCode
+from tests.services.importer.bench import Bench
 
 ID_LIKE = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
 
@@ -28,7 +29,7 @@ def valid_id_numbers_in(text: str) -> list[str]:
     return found
 
 
-def test_database_bytes_hold_no_id_number(bench) -> None:
+def test_database_bytes_hold_no_id_number(bench: Bench) -> None:
     """After an import, the raw bytes of the store (and its WAL) contain no valid ID number."""
     bench.base()
     rows = [bench.member_row("H001", i) for i in range(1, 60)]
@@ -46,7 +47,10 @@ def test_database_bytes_hold_no_id_number(bench) -> None:
 
 
 def test_error_output_holds_no_id_or_phone_number(
-    bench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    bench: Bench,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """No ID or phone number in any problem, even from a wrong column or a headerless file."""
     for name in [n for n in os.environ if n.startswith("KIOSK_")]:

@@ -7,10 +7,11 @@ import time
 import pytest
 
 from kiosk.services.importer import Kind
+from tests.services.importer.bench import Bench
 
 
 @pytest.mark.slow
-def test_ten_thousand_members(bench) -> None:
+def test_ten_thousand_members(bench: Bench) -> None:
     """10,000 members of 2,500 households import in well under a minute, and re-import too."""
     # The bound is loose because test machines vary; test_no_select_per_row is the real
     # guard against one query per row.
