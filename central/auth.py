@@ -35,6 +35,7 @@ from kiosk.domain.request_signing import (
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,
     MAX_CLOCK_SKEW_S,
+    NONCE_PATTERN,
     signature_valid,
 )
 
@@ -44,7 +45,7 @@ from kiosk.domain.request_signing import (
 HEADER_PATTERNS: dict[str, re.Pattern[str]] = {
     HEADER_CODE: re.compile(r"[A-Za-z0-9_-]{1,32}"),
     HEADER_TIMESTAMP: re.compile(r"[0-9]{1,12}"),
-    HEADER_NONCE: re.compile(r"[0-9a-f]{32}"),
+    HEADER_NONCE: NONCE_PATTERN,
     HEADER_SIGNATURE: re.compile(r"[0-9a-f]{128}"),
 }
 

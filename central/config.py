@@ -3,21 +3,22 @@
 The file is the one given on the command line, else ``$KIOSK_CENTRAL_CONFIG``, else
 ``/etc/kiosk/central.toml`` if it exists. Every key of ``central/default.toml`` can be set by
 an environment variable ``KIOSK_CENTRAL_<SECTION>_<KEY>``.
+
+The layers are read by :mod:`kiosk.layered_config`, as the kiosk's are; what is the
+server's own here is its sections, the checks of their values and the flags.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from kiosk.domain.models import ComplaintCategory
+from kiosk.layered_config import LayeredConfigError, Layers
 
 SYSTEM_CONFIG = Path("/etc/kiosk/central.toml")
 ENV_PREFIX = "KIOSK_CENTRAL_"
@@ -29,8 +30,17 @@ DEMO_ID_HASH_KEY = b"citizen-kiosk demo key: never use in production!!"
 DEMO_SECRET_PEPPER = b"citizen-kiosk demo secret pepper: never use in production!"
 
 
-class SettingsError(Exception):
+class SettingsError(LayeredConfigError):
     """The settings cannot be used; the message names the key and says why."""
+
+
+LAYERS = Layers(
+    package="central",
+    env_prefix=ENV_PREFIX,
+    path_variable="KIOSK_CENTRAL_CONFIG",
+    noun="settings",
+    error=SettingsError,
+)
 
 
 def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -98,47 +108,6 @@ def _read_key(path: Path | None, name: str, demo: bytes) -> bytes:
     return key
 
 
-def _defaults() -> dict[str, dict[str, Any]]:
-    text = resources.files("central").joinpath("default.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _from_text(name: str, raw: str, like: Any) -> Any:
-    if _is_number(like):
-        try:
-            return int(raw)
-        except ValueError:
-            raise SettingsError(f"{name}: expected a whole number") from None
-    return raw
-
-
-def _merge(
-    file_values: Mapping[str, Any], environ: Mapping[str, str], where: str
-) -> dict[str, dict[str, Any]]:
-    merged = _defaults()
-    for section, values in file_values.items():
-        if section not in merged or not isinstance(values, dict):
-            raise SettingsError(f"{where}: unknown section [{section}]")
-        for key, value in values.items():
-            if key not in merged[section]:
-                raise SettingsError(f"{where}: unknown key {section}.{key}")
-            like = merged[section][key]
-            if type(value) is not type(like):
-                kind = "whole number" if _is_number(like) else "string"
-                raise SettingsError(f"{where}: {section}.{key} must be a {kind}")
-            merged[section][key] = value
-    for section, values in merged.items():
-        for key, like in values.items():
-            name = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
-            if name in environ:
-                values[key] = _from_text(name, environ[name], like)
-    return merged
-
-
 def _cookie_secure(value: str, host: str) -> bool:
     lowered = value.strip().lower()
     if lowered == "auto":
@@ -160,19 +129,8 @@ def load_settings(
 ) -> Settings:
     """Read the settings; keyword arguments are command-line flags and win over everything."""
     env = os.environ if environ is None else environ
-    if path is None and env.get("KIOSK_CENTRAL_CONFIG"):
-        path = Path(env["KIOSK_CENTRAL_CONFIG"])
-    if path is None and SYSTEM_CONFIG.exists():
-        path = SYSTEM_CONFIG
-    file_values: dict[str, Any] = {}
-    if path is not None:
-        try:
-            file_values = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise SettingsError(f"cannot read settings file {path}: {exc.strerror}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise SettingsError(f"{path}: not valid TOML ({exc})") from None
-    v = _merge(file_values, env, str(path) if path else "settings")
+    read = LAYERS.read(path, env, SYSTEM_CONFIG)
+    v = read.values
 
     server, complaints, login = v["server"], v["complaints"], v["login"]
     host = host if host is not None else server["host"]
@@ -209,7 +167,7 @@ def load_settings(
         session_hours=login["session_hours"],
         session_idle_minutes=login["session_idle_minutes"],
         log_level=level,
-        source=path,
+        source=read.source,
     )
     # Read now, so a missing or short pepper stops the server at start, not the first filing.
     settings.secret_pepper  # noqa: B018

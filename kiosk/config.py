@@ -3,17 +3,20 @@
 The file is the one named by ``--config``, else ``$KIOSK_CONFIG``, else ``/etc/kiosk/kiosk.toml``
 if it exists. Every key of ``kiosk/default.toml`` can be overridden by an environment variable
 ``KIOSK_<SECTION>_<KEY>`` (upper case), for example ``KIOSK_UI_LANGUAGE=en``.
+
+The layers are read by :mod:`kiosk.layered_config`, as the central server's are; what is
+the kiosk's own here is its sections and the checks of their values.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kiosk.layered_config import LayeredConfigError, Layers
 
 if TYPE_CHECKING:
     from kiosk.domain.address_codes import AddressCodes
@@ -27,8 +30,20 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 DEMO_ID_HASH_KEY = b"citizen-kiosk demo key: never use in production!!"
 
 
-class ConfigError(Exception):
+class ConfigError(LayeredConfigError):
     """The configuration cannot be used; the message says which key and why."""
+
+
+LAYERS = Layers(
+    package="kiosk",
+    env_prefix=ENV_PREFIX,
+    path_variable="KIOSK_CONFIG",
+    noun="configuration",
+    error=ConfigError,
+    # The kiosk's numbers are all seconds: default.toml writes whole ones (idle_timeout_s = 90)
+    # where a terminal may want a fraction.
+    numbers_as_float=True,
+)
 
 
 @dataclass(frozen=True)
@@ -139,63 +154,6 @@ def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(base) / "citizen-kiosk"
 
 
-def _defaults() -> dict[str, dict[str, Any]]:
-    text = resources.files("kiosk").joinpath("default.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _coerce(section: str, key: str, raw: str, like: Any) -> Any:
-    name = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
-    if isinstance(like, bool):
-        lowered = raw.strip().lower()
-        if lowered in ("1", "true", "yes", "on"):
-            return True
-        if lowered in ("0", "false", "no", "off"):
-            return False
-        raise ConfigError(f"{name}: expected true or false, got {raw!r}")
-    if _is_number(like):
-        try:
-            return float(raw) if "." in raw or isinstance(like, float) else int(raw)
-        except ValueError:
-            raise ConfigError(f"{name}: expected a number, got {raw!r}") from None
-    return raw
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _merge(
-    defaults: dict[str, dict[str, Any]],
-    file_values: Mapping[str, Any],
-    environ: Mapping[str, str],
-    source: Path | None,
-) -> dict[str, dict[str, Any]]:
-    merged = {section: dict(values) for section, values in defaults.items()}
-    where = str(source) if source else "configuration"
-    for section, values in file_values.items():
-        if section not in merged or not isinstance(values, dict):
-            raise ConfigError(f"{where}: unknown section [{section}]")
-        for key, value in values.items():
-            if key not in merged[section]:
-                raise ConfigError(f"{where}: unknown key {section}.{key}")
-            like = merged[section][key]
-            if _is_number(like) and _is_number(value):
-                value = type(like)(value) if isinstance(like, float) else value
-            elif type(value) is not type(like):
-                kind = "number" if _is_number(like) else type(like).__name__
-                raise ConfigError(
-                    f"{where}: {section}.{key} must be a {kind}, got {type(value).__name__}"
-                )
-            merged[section][key] = value
-    for section, values in merged.items():
-        for key, like in values.items():
-            env_name = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
-            if env_name in environ:
-                values[key] = _coerce(section, key, environ[env_name], like)
-    return merged
-
-
 def _optional_path(value: str) -> Path | None:
     return Path(value).expanduser() if value.strip() else None
 
@@ -203,19 +161,8 @@ def _optional_path(value: str) -> Path | None:
 def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Read the configuration; raise :class:`ConfigError` naming the bad key."""
     env = os.environ if environ is None else environ
-    if path is None and env.get("KIOSK_CONFIG"):
-        path = Path(env["KIOSK_CONFIG"])
-    if path is None and SYSTEM_CONFIG.exists():
-        path = SYSTEM_CONFIG
-    file_values: dict[str, Any] = {}
-    if path is not None:
-        try:
-            file_values = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    v = _merge(_defaults(), file_values, env, path)
+    read = LAYERS.read(path, env, SYSTEM_CONFIG)
+    v = read.values
 
     ui = v["ui"]
     if ui["language"] not in LANGUAGES:
@@ -263,5 +210,5 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
         outbox=OutboxConfig(
             retry_base_s=float(outbox["retry_base_s"]), retry_cap_s=float(outbox["retry_cap_s"])
         ),
-        source=path,
+        source=read.source,
     )

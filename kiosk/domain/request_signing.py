@@ -21,7 +21,8 @@ HEADER_TIMESTAMP = "X-Kiosk-Timestamp"
 HEADER_NONCE = "X-Kiosk-Nonce"
 HEADER_SIGNATURE = "X-Kiosk-Signature"
 
-_NONCE = re.compile(r"[0-9a-f]{32}")
+#: The whole of a nonce: 16 random bytes in lower-case hex. The server refuses any other.
+NONCE_PATTERN = re.compile(r"[0-9a-f]{32}")
 
 
 def canonical_request(method: str, path: str, timestamp: int, nonce: str, body: bytes) -> bytes:
@@ -58,10 +59,6 @@ def signature_valid(
     except InvalidSignature:
         return False
     return True
-
-
-def nonce_well_formed(nonce: str) -> bool:
-    return bool(_NONCE.fullmatch(nonce))
 
 
 def public_key_hex(key: Ed25519PrivateKey) -> str:
