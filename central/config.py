@@ -4,7 +4,7 @@ The file is the one given on the command line, else ``$KIOSK_CENTRAL_CONFIG``, e
 ``/etc/kiosk/central.toml`` if it exists. Every key of ``central/default.toml`` can be set by
 an environment variable ``KIOSK_CENTRAL_<SECTION>_<KEY>``.
 
-The layers are read by :mod:`kiosk.layered_config`, as the kiosk's are; what is the
+The layers are read by :mod:`kiosk.domain.layered_config`, as the kiosk's are; what is the
 server's own here is its sections, the checks of their values and the flags.
 """
 
@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kiosk.domain.models import ComplaintCategory
-from kiosk.layered_config import LayeredConfigError, Layers
+from kiosk.domain.layered_config import LayeredConfigError, Layers
 
 SYSTEM_CONFIG = Path("/etc/kiosk/central.toml")
 ENV_PREFIX = "KIOSK_CENTRAL_"

@@ -4,7 +4,7 @@ The file is the one named by ``--config``, else ``$KIOSK_CONFIG``, else ``/etc/k
 if it exists. Every key of ``kiosk/default.toml`` can be overridden by an environment variable
 ``KIOSK_<SECTION>_<KEY>`` (upper case), for example ``KIOSK_UI_LANGUAGE=en``.
 
-The layers are read by :mod:`kiosk.layered_config`, as the central server's are; what is
+The layers are read by :mod:`kiosk.domain.layered_config`, as the central server's are; what is
 the kiosk's own here is its sections and the checks of their values.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.layered_config import LayeredConfigError, Layers
+from kiosk.domain.layered_config import LayeredConfigError, Layers
 
 if TYPE_CHECKING:
     from kiosk.domain.address_codes import AddressCodes

@@ -15,7 +15,7 @@ from central.config import LAYERS as CENTRAL_LAYERS
 from central.config import SettingsError, load_settings
 from kiosk.config import LAYERS as KIOSK_LAYERS
 from kiosk.config import ConfigError, load_config
-from kiosk.layered_config import LayeredConfigError, Layers
+from kiosk.domain.layered_config import LayeredConfigError, Layers
 
 SAMPLE_DEFAULTS = """\
 [box]

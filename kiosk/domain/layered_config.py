@@ -1,4 +1,5 @@
-"""Layered configuration, shared by the kiosk and the central server.
+"""Layered configuration, shared by the kiosk and the central server (so it lives in the
+domain, the one part the two share; it reads only the files it is given).
 
 Each program reads, in this order, each layer overriding the one before:
 
