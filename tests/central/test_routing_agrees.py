@@ -33,6 +33,7 @@ from central.config import Settings
 from central.db import Database
 from central.errors import ApiError
 from central.filing import file_complaint
+from central.messages import reason_words, reasons_words
 from kiosk.domain import tracking
 from kiosk.domain.models import (
     AidRecord,
@@ -305,10 +306,10 @@ def _kiosk_answer(store_path: Path, world: World) -> tuple[Answer, bytes]:
             try:
                 shown = preview_destination(session, draft, terminal_region_code=world.terminal)
             except ComplaintRefused as refused:
-                answer: Answer = ("refused", refused.reason_zh, refused.reason_en)
+                answer: Answer = ("refused", *reason_words(refused.reason))
             else:
-                answer = ("office", shown.office_code, shown.office_name, shown.reason_zh,
-                          shown.reason_en)  # fmt: skip
+                answer = ("office", shown.office_code, shown.office_name,
+                          *reasons_words(shown.reasons))  # fmt: skip
             return answer, _body(session, draft)
     finally:
         store.close()
@@ -334,7 +335,8 @@ def _server_answer(central_path: Path, world: World, body: bytes) -> Answer:
             )
         except ApiError as error:
             assert error.code == "no_office", error.code
-            return ("refused", error.message_zh, error.message_en)
+            said = error.body()
+            return ("refused", said["message_zh"], said["message_en"])
         office = json.loads(filed.body)["office"]
         with database.session() as session:
             complaint = session.scalars(select(Complaint)).one()

@@ -17,6 +17,7 @@ from kiosk.domain.idnumber import (
     IdNumber,
     IdNumberError,
     IdProblem,
+    IdWhy,
     check_character,
     id_lookup_hash,
     make_id_number,
@@ -47,7 +48,7 @@ def reference_check(first17: str) -> str:
 
 
 def texts_of(error: IdNumberError) -> list[str]:
-    return [str(error), repr(error), error.reason_zh, error.reason_en, *map(str, error.args)]
+    return [str(error), repr(error), *dict(error.reason.values).values(), *map(str, error.args)]
 
 
 def assert_quotes_no_digits(error: IdNumberError) -> None:
@@ -124,19 +125,19 @@ def test_checks_run_in_order() -> None:
 
 
 def test_length_message_counts_what_was_typed() -> None:
-    """The length message tells the resident how many characters they typed."""
+    """The length refusal carries how many characters were typed (for its words)."""
     with pytest.raises(IdNumberError) as caught:
         parse_id_number("11010519491231002", today=TODAY)
-    assert caught.value.reason_zh == "身份证号码应为18位，您输入了17位"
-    assert caught.value.reason_en == "An ID number has 18 characters; you entered 17"
+    assert caught.value.code is IdWhy.LENGTH
+    assert caught.value.reason.value("count") == "17"
 
 
 def test_check_digit_message() -> None:
-    """A wrong check digit asks the resident to check the number, in both languages."""
+    """A wrong check digit is told apart from every other problem."""
     with pytest.raises(IdNumberError) as caught:
         parse_id_number("110105194912310021", today=TODAY)
-    assert caught.value.reason_zh == "最后一位校验码不对，请核对号码"
-    assert "check digit" in caught.value.reason_en
+    assert caught.value.code is IdWhy.CHECK_DIGIT
+    assert caught.value.problem is IdProblem.CHECK_DIGIT
 
 
 @pytest.mark.parametrize(
@@ -365,8 +366,7 @@ def test_partial_problem_flags_digits_that_begin_no_address_code(typed: str) -> 
     error = partial_problem(typed, today=TODAY)
     assert error is not None
     assert error.problem is IdProblem.REGION
-    assert error.reason_en.startswith("The first six digits are the area code")
-    assert error.reason_zh.startswith("前六位是地区代码")
+    assert error.code is IdWhy.AREA
 
 
 def test_partial_problem_asks_the_table_it_is_given() -> None:

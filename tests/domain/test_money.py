@@ -130,15 +130,16 @@ def test_parse_refuses(text: str, problem: MoneyProblem) -> None:
     assert caught.value.problem is problem
 
 
-def test_money_error_speaks_both_languages() -> None:
-    """A MoneyError is a ValueError with Chinese and English reasons; str() is English."""
+def test_money_error_is_a_code() -> None:
+    """A MoneyError is a ValueError whose reason is its problem's code; str() is the code,
+    never the text typed."""
     with pytest.raises(ValueError) as caught:
         parse_yuan("8000.001")
     error = caught.value
     assert isinstance(error, MoneyError)
-    assert "小数点" in error.reason_zh
-    assert str(error) == error.reason_en
-    assert "decimal" in error.reason_en
+    assert error.code is MoneyProblem.DECIMALS
+    assert str(error) == "MoneyProblem.DECIMALS"
+    assert "8000" not in repr(error)
 
 
 def test_parse_refuses_non_str() -> None:

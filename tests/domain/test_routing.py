@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain.models import PartyKind, RegionLevel
+from kiosk.domain.problems import Reason
 from kiosk.domain.routing import (
     NoOfficeFound,
     Office,
@@ -17,6 +18,7 @@ from kiosk.domain.routing import (
     Post,
     Routing,
     RoutingCase,
+    RoutingWhy,
     region_ancestors,
     region_level,
     required_rank,
@@ -316,8 +318,8 @@ def test_routing_table(row: Row) -> None:
     if row.expected is None:
         with pytest.raises(NoOfficeFound) as raised:
             route(case, offices)
-        assert raised.value.reason_zh and raised.value.reason_en
-        assert str(raised.value) == raised.value.reason_en
+        assert isinstance(raised.value.code, RoutingWhy)
+        assert str(raised.value) == str(raised.value.reason)
         return
     routing = route(case, offices)
     assert routing.office.code == row.expected
@@ -355,16 +357,20 @@ def test_same_region_offices_pick_the_lowest_code() -> None:
     assert route(RoutingCase(GUANSHAN_VILLAGE), [twin, OFFICES["C"]]).office == twin
 
 
-def test_reasons_are_bilingual_and_name_no_person() -> None:
+def test_reasons_name_the_office_and_levels_and_no_person() -> None:
     """The reasons name the office and the levels, never a party's name or staff number."""
     party = Party(PartyKind.CADRE, "王某某", "C522730001001", GUANSHAN_VILLAGE)
     responsible = Party(PartyKind.CADRE, "李某", "C5227300001", GUANSHAN)
     routing = route(RoutingCase(GUANSHAN_VILLAGE, (responsible,), (party,)), list(OFFICES.values()))
-    assert "冠山街道纪工委" in routing.reason_zh and "冠山街道纪工委" in routing.reason_en
-    assert "乡镇" in routing.reason_zh and "township" in routing.reason_en
-    assert "帮扶干部" in routing.reason_zh and "responsible cadre" in routing.reason_en
+    assert routing.reasons == (
+        Reason.of(RoutingWhy.ONE_LEVEL_UP, highest="village", required="township"),
+        Reason.of(RoutingWhy.OFFICE, office="冠山街道纪工委"),
+        Reason.of(RoutingWhy.HIDDEN_FROM_RESPONSIBLE),
+        Reason.of(RoutingWhy.HIDDEN_FROM_NAMED),
+    )
+    values = " ".join(value for reason in routing.reasons for _, value in reason.values)
     for secret in ("王某某", "李某", "C522730001001", "C5227300001"):
-        assert secret not in routing.reason_zh + routing.reason_en
+        assert secret not in values
 
 
 def test_going_further_up_is_explained() -> None:
@@ -373,8 +379,8 @@ def test_going_further_up_is_explained() -> None:
     raised = route(
         RoutingCase(LONGSHAN_VILLAGE, (), (cadre("V", LONGSHAN_VILLAGE),)), [OFFICES["C"]]
     )
-    assert "further up" not in plain.reason_en and "再向上" not in plain.reason_zh
-    assert "further up" in raised.reason_en and "再向上" in raised.reason_zh
+    assert RoutingWhy.FURTHER_UP not in [reason.code for reason in plain.reasons]
+    assert Reason.of(RoutingWhy.FURTHER_UP, required="township") in raised.reasons
 
 
 @pytest.mark.parametrize(

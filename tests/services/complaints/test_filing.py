@@ -28,7 +28,9 @@ from kiosk.domain.models import (
     RegionLevel,
     VerificationKind,
 )
+from kiosk.domain.routing import RoutingWhy
 from kiosk.services.complaints import payload
+from kiosk.services.complaints.draft import ComplaintWhy
 from kiosk.services.complaints.filing import (
     ComplaintDraft,
     ComplaintRefused,
@@ -169,14 +171,15 @@ REFUSALS: dict[str, tuple[dict[str, object], str]] = {
 def test_each_refusal_names_its_field_and_writes_nothing(
     store: Store, relief: Relief, case: str
 ) -> None:
-    """A draft the server would refuse is refused here, bilingually, and nothing is stored."""
+    """A draft the server would refuse is refused here, with a code a screen words, and
+    nothing is stored."""
     changes, field = REFUSALS[case]
     before = _counts(store)
     with pytest.raises(ComplaintRefused) as info:
         file_complaint(store.sessionmaker, _dispute(relief, **changes), kiosk_code=KIOSK)
     assert info.value.field == field
-    assert info.value.reason_zh and info.value.reason_en
-    assert "1380000000" not in f"{info.value} {info.value.reason_zh} {info.value.reason_en}"
+    assert isinstance(info.value.code, ComplaintWhy)
+    assert "1380000000" not in f"{info.value} {info.value.reason.values}"
     assert _counts(store) == before
 
 
@@ -189,7 +192,7 @@ def test_another_households_payment_is_not_found(store: Store, relief: Relief) -
         with pytest.raises(ComplaintRefused) as info:
             validate_draft(session, _dispute(relief, aid_record_id=other))
     assert info.value.field == "aid_record_id"
-    assert info.value.reason_en == "This payment was not found"
+    assert info.value.code is ComplaintWhy.PAYMENT_NOT_FOUND
 
 
 def test_filing_commits_complaint_event_parties_and_outbox_body(
@@ -356,7 +359,12 @@ def test_preview_sends_the_relief_dispute_to_the_county_commission(
     with store.sessionmaker() as session:
         destination = preview_destination(session, _dispute(relief))
     assert destination.office_name == "龙里县纪委监委"
-    assert destination.reason_zh and destination.reason_en
+    assert [reason.code for reason in destination.reasons] == [
+        RoutingWhy.NO_PARTY,
+        RoutingWhy.OFFICE,
+        RoutingWhy.HIDDEN_FROM_RESPONSIBLE,
+    ]
+    assert destination.reasons[1].value("office") == "龙里县纪委监委"
 
 
 def test_wake_is_called_only_after_the_commit(store: Store, relief: Relief) -> None:
@@ -390,5 +398,5 @@ def test_no_office_left_is_a_refusal_with_reasons(store: Store, relief: Relief) 
     with pytest.raises(ComplaintRefused) as info:
         file_complaint(store.sessionmaker, _dispute(relief), kiosk_code=KIOSK)
     assert info.value.field == "implicated_cadre_codes"
-    assert info.value.reason_zh and info.value.reason_en
+    assert info.value.code is RoutingWhy.NO_OFFICE
     assert _counts(store) == before

@@ -31,7 +31,7 @@ from kiosk.domain.models import (
     Region,
     RegionLevel,
 )
-from kiosk.domain.routing import NoOfficeFound, region_level
+from kiosk.domain.routing import NoOfficeFound, RoutingWhy, region_level
 from kiosk.domain.routing_input import DescribedParty, cadre_party
 from kiosk.services.complaints.choices import (
     complainant_name,
@@ -269,7 +269,8 @@ def test_plain_parties_pass_through(store_session: tuple[Session, Ids]) -> None:
     person = DescribedParty(PartyKind.PERSON, "某某")
     with pytest.raises(NoOfficeFound) as raised:
         route_in_store(session, household=None, implicated=[person])
-    assert "某某" not in raised.value.reason_zh + raised.value.reason_en
+    assert raised.value.code is RoutingWhy.NO_PLACE
+    assert "某某" not in f"{raised.value} {raised.value.reason.values}"
 
 
 # ---- whom a resident can name, and where that sends the complaint ------------------------

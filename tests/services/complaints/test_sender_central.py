@@ -28,6 +28,7 @@ from kiosk.services.complaints.outbox import OutboxSender, Outcome, queue_depth
 from kiosk.services.complaints.status import (
     StatusNotFound,
     StatusUnavailable,
+    StatusWhy,
     check_status,
 )
 from kiosk.services.store import Store
@@ -193,7 +194,7 @@ def test_status_is_unavailable_when_central_is_down(
     offline = central.client(f"http://127.0.0.1:{free_port()}", timeout_s=2)
     with pytest.raises(StatusUnavailable) as info:
         check_status(offline, store.sessionmaker, filed.tracking_number, filed.secret)
-    assert info.value.reason_zh and info.value.reason_en
+    assert info.value.code is StatusWhy.UNAVAILABLE
     client.close()
     offline.close()
 
