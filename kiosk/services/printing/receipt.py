@@ -174,9 +174,12 @@ def render_receipt(facts: ReceiptFacts, qr_text: str) -> bytes:
     """The receipt as PDF bytes for an 80 mm roll.
 
     ``qr_text`` is the signed payload, made elsewhere; it must never carry the secret (the
-    caller's duty: the QR is meant to be shown and scanned, the secret is not). The PDF's
+    caller's duty: the QR is meant to be shown and scanned, the secret is not). As a last
+    guard, a payload that holds the secret's six digits in plain text is refused. The PDF's
     subject holds :func:`receipt_content`.
     """
+    if facts.secret in qr_text:
+        raise ValueError("the QR payload must not carry the complaint's secret")
     return build_roll(
         receipt_flowables(facts, qr_text), title="投诉回执", content=receipt_content(facts)
     )

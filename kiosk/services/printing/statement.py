@@ -91,9 +91,8 @@ class StatementFacts:
 
     def __post_init__(self) -> None:
         require_masked_id(self.head_id_masked, "head_id_masked")
-        for name in ("statement_number", "head_name", "household_number", "township"):
+        for name in ("statement_number", "head_name", "household_number", "township", "village"):
             require_text(getattr(self, name), name)
-        require_text(self.village, "village")
         if self.issued_at.tzinfo is None:
             raise ValueError("issued_at must be aware (with its time zone)")
 

@@ -96,6 +96,13 @@ def test_same_facts_make_the_same_pdf(qr_text: str) -> None:
     assert render_receipt(receipt_facts(), qr_text) == render_receipt(receipt_facts(), qr_text)
 
 
+def test_a_payload_holding_the_secret_is_refused(qr_text: str) -> None:
+    """A caller's slip that puts the secret into the QR is caught before anything prints."""
+    with pytest.raises(ValueError) as raised:
+        render_receipt(receipt_facts(), qr_text[:100] + SECRET + qr_text[100:])
+    assert SECRET not in str(raised.value)
+
+
 def test_secret_stays_out_of_repr() -> None:
     """A receipt's facts can be logged without the secret."""
     assert SECRET not in repr(receipt_facts())
