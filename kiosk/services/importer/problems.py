@@ -63,52 +63,57 @@ class CellError(ValueError):
         super().__init__(reason_en)
 
 
-#: The import report's words for the domain's refusals a cell can meet, in a clerk's terms
-#: (the screens word the same codes for residents, through Qt Linguist).
+#: The import report's words for the domain's refusals a cell can meet, as docs/import-format.md
+#: shows them (the screens word the same codes for residents, through Qt Linguist).
 _DOMAIN_WORDS: dict[StrEnum, tuple[str, str]] = {
-    MoneyProblem.EMPTY: ("金额为空", "the amount is empty"),
+    MoneyProblem.EMPTY: ("请输入金额", "Please enter an amount"),
     MoneyProblem.CHARACTERS: (
         "金额只能包含数字、小数点和千位逗号",
-        "an amount may contain only digits, a decimal point and thousands commas",
+        "An amount may contain only digits, a decimal point and thousands commas",
     ),
     MoneyProblem.FORMAT: (
         "金额格式不对，例如应写成 8000 或 8000.50",
-        "not an amount; write it like 8000 or 8000.50",
+        "This is not an amount; write it like 8000 or 8000.50",
     ),
     MoneyProblem.DECIMALS: (
         "金额最多精确到分，小数点后最多两位",
-        "an amount has at most two digits after the decimal point (fen)",
+        "An amount has at most two digits after the decimal point (fen)",
     ),
-    MoneyProblem.COMMAS: ("千位分隔逗号的位置不对", "the thousands commas are in the wrong place"),
-    MoneyProblem.NEGATIVE: ("金额不能是负数", "an amount cannot be negative"),
+    MoneyProblem.COMMAS: ("千位分隔逗号的位置不对", "The thousands commas are in the wrong place"),
+    MoneyProblem.NEGATIVE: ("金额不能是负数", "An amount cannot be negative"),
     MoneyProblem.TOO_LARGE: (
         "金额超出上限（{limit_yuan}元）",
-        "the amount is above the limit of {limit_yuan} yuan",
+        "The amount is above the limit of {limit_yuan} yuan",
     ),
-    IdWhy.EMPTY: ("身份证号码为空", "the ID number is empty"),
+    IdWhy.EMPTY: ("请输入身份证号码", "Please enter your ID number"),
     IdWhy.LENGTH: (
-        "身份证号码应为18位，此处为{count}位",
-        "an ID number has 18 characters; this one has {count}",
+        "身份证号码应为18位，您输入了{count}位",
+        "An ID number has 18 characters; you entered {count}",
     ),
-    IdWhy.NOT_A_DIGIT: (
-        "身份证号码第{position}位应该是数字",
-        "character {position} should be a digit",
-    ),
-    IdWhy.MISPLACED_X: ("X只能是身份证号码的最后一位", "X can only be the last character"),
+    IdWhy.NOT_A_DIGIT: ("第{position}位应该是数字", "Character {position} should be a digit"),
+    IdWhy.MISPLACED_X: ("X只能是最后一位", "X can only be the last character"),
     IdWhy.BAD_LAST_CHARACTER: (
-        "身份证号码最后一位应该是数字或X",
-        "the last character should be a digit or X",
+        "最后一位应该是数字或X",
+        "The last character should be a digit or X",
     ),
     IdWhy.PROVINCE: (
-        "身份证号码前两位不是有效的省份代码",
-        "the first two digits are not a province code",
+        "前两位不是有效的省份代码，请核对号码",
+        "The first two digits are not a province code; please check the number",
     ),
-    IdWhy.AREA: ("身份证号码前六位不是有效的地区代码", "the first six digits are not an area code"),
+    IdWhy.AREA: (
+        "前六位是地区代码，没有这样开头的地区代码，请核对号码",
+        "The first six digits are the area code; no area code starts like this, "
+        "please check the number",
+    ),
     IdWhy.BIRTH_DATE: (
-        "身份证号码第7到14位不是可能的出生日期",
-        "characters 7 to 14 are not a possible birth date",
+        "第7到14位是出生日期（年月日），这不是一个可能的日期，请核对号码",
+        "Characters 7 to 14 are the birth date; this is not a possible date, "
+        "please check the number",
     ),
-    IdWhy.CHECK_DIGIT: ("身份证号码校验码不对", "the check digit does not match"),
+    IdWhy.CHECK_DIGIT: (
+        "最后一位校验码不对，请核对号码",
+        "The last character (the check digit) does not match; please check the number",
+    ),
 }
 
 
