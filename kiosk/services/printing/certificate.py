@@ -22,6 +22,7 @@ from kiosk.services.printing.layout import (
     SHADE,
     build_a4,
     day,
+    facts_table,
     para,
     require_masked_id,
     require_text,
@@ -123,21 +124,8 @@ def _facts_table(facts: CertificateFacts) -> Table:
         ("开具日期", day(facts.issued_on)),
         ("有效期至", day(facts.valid_until)),
     ]
-    label_width = 24 * mm
     width = A4_PRINTABLE - QR_SIZE - 8 * mm
-    table = Table(
-        [[para(label, 10.5), para(value, 12)] for label, value in rows],
-        colWidths=[label_width, width - label_width],
-    )
-    table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        )
-    )
-    return table
+    return facts_table(rows, width=width, label_width=24 * mm, sizes=(10.5, 12), padding=1.5)
 
 
 def _members(facts: CertificateFacts) -> Table:

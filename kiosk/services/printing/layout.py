@@ -26,6 +26,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Table,
     TableStyle,
 )
 
@@ -77,6 +78,33 @@ def table_style(*commands: tuple[Any, ...]) -> TableStyle:
     """A table style whose cells, even empty ones, use the record font: reportlab's default
     for plain cells is Helvetica, which is not embedded and has no Chinese."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
+
+
+def facts_table(
+    rows: Sequence[tuple[str, str]],
+    *,
+    width: float,
+    label_width: float,
+    sizes: tuple[float, float],
+    padding: float,
+) -> Table:
+    """Labels beside their values, the labels' column ``label_width`` wide, values wrapping
+    within the rest of ``width``; ``sizes`` are the label's and the value's font sizes."""
+    label_pt, value_pt = sizes
+    table = Table(
+        [[para(label, label_pt), para(value, value_pt)] for label, value in rows],
+        colWidths=[label_width, width - label_width],
+    )
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        )
+    )
+    return table
 
 
 def shanghai_time(moment: datetime) -> str:

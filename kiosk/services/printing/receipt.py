@@ -21,6 +21,7 @@ from kiosk.services.printing.layout import (
     ROLL_PRINTABLE,
     RULE,
     build_roll,
+    facts_table,
     para,
     require_text,
     shanghai_time,
@@ -103,21 +104,7 @@ def _boxed(flowables: list[Flowable], weight: float) -> Table:
 
 
 def _facts_table(rows: list[tuple[str, str]]) -> Table:
-    label_width = 16 * mm
-    table = Table(
-        [[para(label, 8), para(value, 9)] for label, value in rows],
-        colWidths=[label_width, ROLL_PRINTABLE - label_width],
-    )
-    table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
-        )
-    )
-    return table
+    return facts_table(rows, width=ROLL_PRINTABLE, label_width=16 * mm, sizes=(8, 9), padding=1.2)
 
 
 def receipt_flowables(facts: ReceiptFacts, qr_text: str) -> list[Flowable]:

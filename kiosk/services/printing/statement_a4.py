@@ -16,6 +16,7 @@ from kiosk.services.printing.layout import (
     SHADE,
     build_a4,
     day,
+    facts_table,
     para,
     shanghai_time,
     table_style,
@@ -64,20 +65,8 @@ def _header(facts: StatementFacts, qr_text: str) -> Table:
         ("出具时间", shanghai_time(facts.issued_at)),
         ("对账单号", facts.statement_number),
     ]
-    label_width = 22 * mm
     facts_width = A4_PRINTABLE - QR_SIZE - 6 * mm
-    table = Table(
-        [[para(label, 10), para(value, 11)] for label, value in rows],
-        colWidths=[label_width, facts_width - label_width],
-    )
-    table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        )
-    )
+    table = facts_table(rows, width=facts_width, label_width=22 * mm, sizes=(10, 11), padding=1.5)
     qr = [QrCode(qr_text, QR_SIZE), para("扫码核验真伪", 8, align="center")]
     verify = para(VERIFY_LINE, 8.5)
     outer = Table([[[table, Spacer(1, 2 * mm), verify], qr]],

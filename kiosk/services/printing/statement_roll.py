@@ -17,6 +17,7 @@ from kiosk.services.printing.layout import (
     SHADE,
     build_roll,
     day,
+    facts_table,
     para,
     shanghai_time,
     style,
@@ -58,21 +59,7 @@ def _facts(facts: StatementFacts) -> Table:
         ("出具时间", shanghai_time(facts.issued_at)),
         ("单号", facts.statement_number),
     ]
-    label_width = 15 * mm
-    table = Table(
-        [[para(label, 8), para(value, 9)] for label, value in rows],
-        colWidths=[label_width, ROLL_PRINTABLE - label_width],
-    )
-    table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        )
-    )
-    return table
+    return facts_table(rows, width=ROLL_PRINTABLE, label_width=15 * mm, sizes=(8, 9), padding=1)
 
 
 def _totals(facts: StatementFacts) -> list[Flowable]:
