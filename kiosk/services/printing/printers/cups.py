@@ -113,7 +113,9 @@ class CupsPrinter:
         if status == 127:
             return PrinterStatus(PrinterState.UNREACHABLE, Detail.NO_CUPS)
         if status != 0:
-            if "Invalid destination" in text or "does not exist" in text:
+            # lpstat says "Invalid destination" also when it reached no scheduler at all.
+            _, scheduler = self._command("lpstat", "-r")
+            if "scheduler is running" in scheduler:
                 return PrinterStatus(PrinterState.UNREACHABLE, Detail.NO_SUCH_QUEUE)
             return PrinterStatus(PrinterState.UNREACHABLE, Detail.NO_SCHEDULER)
         accepted, accept_text = self._command("lpstat", "-a", self.queue)
