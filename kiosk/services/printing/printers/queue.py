@@ -86,9 +86,7 @@ class PrintQueue:
         with self._lock:
             doomed = [e for e in self._entries if e.job.holds_resident_data]
         for entry in doomed:
-            entry.canceled.set()
-            if entry.job_id is not None:
-                self._printer.cancel(entry.job_id)
+            entry.canceled.set()  # the worker cancels on the printer: this thread never waits
         return len(doomed)
 
     def close(self) -> None:
@@ -129,11 +127,13 @@ class PrintQueue:
         entry.on_progress(Progress.SENDING)
         job_id = self._printer.submit(entry.job)
         entry.job_id = job_id
-        if entry.canceled.is_set():
-            self._printer.cancel(job_id)
         entry.on_progress(Progress.PRINTING)
         deadline = time.monotonic() + self._timeout
+        sent_cancel = False
         while True:
+            if entry.canceled.is_set() and not sent_cancel:
+                self._printer.cancel(job_id)
+                sent_cancel = True
             state = self._printer.job_state(job_id)
             if state is JobState.DONE:
                 return None

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.domain.problems import Reason, Refused
-from kiosk.services.printing.printers.base import PrinterState, PrintJob, PrintProblem
+from kiosk.services.printing.printers.base import JobId, PrinterState, PrintJob, PrintProblem
 from kiosk.services.printing.printers.cups import CupsPrinter
 from kiosk.services.printing.printers.queue import PrintQueue, Progress
 from kiosk.services.printing.printers.thermal import EscposPrinter, network
@@ -123,4 +123,29 @@ def test_ending_a_session_cancels_its_jobs(cups_server: CupsServer) -> None:
     assert resident.done.wait(30) and public.done.wait(60)
     assert resident.failure == Reason.of(PrintProblem.CANCELED)
     assert public.failure is None
+    queue.close()
+
+
+def test_ending_a_session_cancels_a_job_already_in_cups(cups_server: CupsServer) -> None:
+    """A job CUPS holds (sent with lp -H hold) is cancelled on the scheduler by the worker."""
+    sent = threading.Event()
+
+    class Holding(CupsPrinter):
+        def submit(self, job: PrintJob, *, hold: bool = True) -> JobId:
+            job_id = super().submit(job, hold=True)
+            sent.set()
+            return job_id
+
+    printer = Holding(cups_server.queue, server=cups_server.address)
+    queue = PrintQueue(printer, poll=0.1)
+    outcome = Outcome()
+    queue.submit(_job("C-12"), **outcome.callbacks())  # type: ignore[arg-type]
+    assert sent.wait(30)
+    assert cups_server.queue in cups_server.command(
+        "lpstat", "-W", "not-completed", "-o", cups_server.queue
+    )
+    assert queue.cancel_resident_jobs() == 1
+    assert outcome.done.wait(30)
+    assert outcome.failure == Reason.of(PrintProblem.CANCELED)
+    assert cups_server.command("lpstat", "-W", "not-completed", "-o", cups_server.queue) == ""
     queue.close()
