@@ -51,6 +51,9 @@ TEST=(
     # Browser tests of the inspectors' web inbox: Debian's Chromium and its WebDriver
     # (Selenium is told where they are, so it never downloads a browser).
     chromium chromium-driver
+    # The printing tests start their own cupsd with a cups-pdf queue (the PDF arrives as a
+    # file); cups-pdf's backend must run as root, so they are run as root.
+    cups printer-driver-cups-pdf
 )
 
 _BOOTSTRAP_STEP="setting up"
