@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kiosk.domain.models import ComplaintCategory
 from kiosk.domain.layered_config import LayeredConfigError, Layers
+from kiosk.domain.models import ComplaintCategory
 
 SYSTEM_CONFIG = Path("/etc/kiosk/central.toml")
 ENV_PREFIX = "KIOSK_CENTRAL_"
