@@ -38,6 +38,7 @@ from kiosk.domain.models.loans import Loan, LoanRepayment, LoanStatus
 from kiosk.domain.models.outbox import OutboxMessage, OutboxState
 from kiosk.domain.models.projects import Project, ProjectStage, ProjectStageEvent
 from kiosk.domain.models.regions import CODE_LENGTH, Region, RegionLevel, code_problem
+from kiosk.domain.models.status_attempts import LocalStatusAttempt
 
 __all__ = [
     "CODE_LENGTH",
@@ -64,6 +65,7 @@ __all__ = [
     "Loan",
     "LoanRepayment",
     "LoanStatus",
+    "LocalStatusAttempt",
     "MeasureKind",
     "Member",
     "OutboxMessage",

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kiosk.domain.base import Base
@@ -79,13 +79,18 @@ class Outcome(StrEnum):
 
 class Complaint(Base):
     """A resident's complaint. ``tracking_number`` and the secret printed only on the receipt
-    together let the holder check its status; only a hash of the secret is kept."""
+    together let the holder check its status; only a hash of the secret is kept.
+
+    The idempotency key is unique per kiosk, as the contract has it: each terminal draws its
+    own keys, so two terminals may draw the same one, and the central server's table holds
+    the complaints of every terminal."""
 
     __tablename__ = "complaints"
     __table_args__ = (
         CheckConstraint(
             "claimed_received_fen is null or claimed_received_fen >= 0", name="claimed_positive"
         ),
+        UniqueConstraint("kiosk_code", "idempotency_key"),
         Index("ix_complaints_office_status", "office_id", "status"),
     )
 
@@ -93,7 +98,7 @@ class Complaint(Base):
     tracking_number: Mapped[str] = mapped_column(String(32), unique=True)
     secret_hash: Mapped[str] = mapped_column(String(128))
     #: Idempotency key chosen by the kiosk when the complaint was committed locally.
-    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64))
     kiosk_code: Mapped[str] = mapped_column(String(32))
     category: Mapped[ComplaintCategory] = mapped_column(enum_type(ComplaintCategory))
     household_id: Mapped[int | None] = mapped_column(

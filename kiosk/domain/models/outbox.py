@@ -35,6 +35,9 @@ class OutboxMessage(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), unique=True)
+    #: The complaint's own key. Unique here on its own, with no kiosk code beside it: the
+    #: outbox holds only what this terminal sends, whose code its complaint row carries, and
+    #: a key unique in the outbox is also unique for this kiosk, as the contract asks.
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     body: Mapped[bytes] = mapped_column(LargeBinary)
     state: Mapped[OutboxState] = mapped_column(enum_type(OutboxState), default=OutboxState.PENDING)

@@ -4,6 +4,13 @@ A complaint still waiting in this kiosk's outbox is answered from the local stor
 waiting to be sent"), after checking the secret against the local hash; every other one is
 asked of the central server. Failures are :class:`StatusProblem` exceptions with codes.
 
+Guessing a local complaint's secret is throttled here as the server throttles its own: after
+:data:`MAX_WRONG_SECRETS` wrong secrets for one tracking number within the cool-down, even
+the right one is refused until the oldest of them is older than the cool-down. The wrong
+attempts are rows of the store (``LocalStatusAttempt``: tracking number and time, never what
+was typed), so restarting the kiosk does not reset them; rows older than the cool-down are
+deleted whenever a wrong attempt is written.
+
 The history comes as public lines with codes and values (``kiosk.domain.notes``), not as
 text: the status view words each line in the resident's language when it shows it, and
 again when they switch language.
@@ -11,17 +18,18 @@ again when they switch language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kiosk.domain import problems, tracking
-from kiosk.domain.models import Complaint, OutboxMessage, OutboxState
+from kiosk.domain.clock import utcnow
+from kiosk.domain.models import Complaint, LocalStatusAttempt, OutboxMessage, OutboxState
 from kiosk.domain.notes import NoteCode, note_code
 from kiosk.services.complaints.client import (
     CentralClient,
@@ -41,8 +49,12 @@ class StatusWhy(StrEnum):
     TOO_MANY_ATTEMPTS = "status.too_many_attempts"
 
 
-#: How long the central server makes a tracking number wait after too many wrong secrets.
+#: How long a tracking number waits after too many wrong secrets, here as on the server
+#: (``central/api/lookup.py``, which the kiosk does not import: the contract says 15 minutes).
 COOL_DOWN_MINUTES = 15
+#: Wrong secrets for one tracking number within the cool-down before every answer is refused.
+MAX_WRONG_SECRETS = 5
+_WINDOW = timedelta(minutes=COOL_DOWN_MINUTES)
 
 
 class StatusProblem(problems.Refused):
@@ -104,25 +116,58 @@ class ComplaintStatusView:
     waiting_to_send: bool
 
 
-def _local_view(session: Session, tracking_number: str, secret: str) -> ComplaintStatusView | None:
+def _throttled(session: Session, tracking_number: str, now: datetime) -> bool:
+    """Whether this tracking number had too many wrong secrets within the cool-down."""
+    wrong = session.scalar(
+        select(func.count()).where(
+            LocalStatusAttempt.tracking_number == tracking_number,
+            LocalStatusAttempt.at > now - _WINDOW,
+        )
+    )
+    return (wrong or 0) >= MAX_WRONG_SECRETS
+
+
+def _record_wrong_secret(
+    sessions: sessionmaker[Session], tracking_number: str, now: datetime
+) -> None:
+    """Count one wrong secret for ``tracking_number``, and forget those past the cool-down."""
+    with sessions.begin() as session:
+        session.execute(delete(LocalStatusAttempt).where(LocalStatusAttempt.at <= now - _WINDOW))
+        session.add(LocalStatusAttempt(tracking_number=tracking_number, at=now))
+
+
+def _local_view(
+    sessions: sessionmaker[Session], tracking_number: str, secret: str, now: datetime
+) -> ComplaintStatusView | None:
     """The view of a complaint that never left this kiosk, or None to ask the server.
 
-    A wrong secret for such a complaint is "not found", as the server would answer."""
-    complaint = session.scalar(
-        select(Complaint)
-        .join(OutboxMessage, OutboxMessage.complaint_id == Complaint.id)
-        .where(
-            Complaint.tracking_number == tracking_number,
-            OutboxMessage.state != OutboxState.SENT,
+    A wrong secret for such a complaint is "not found", as the server would answer, and is
+    counted; too many of them and it is :class:`TooManyAttempts`, whatever the secret."""
+    with sessions() as session:
+        complaint = session.scalar(
+            select(Complaint)
+            .join(OutboxMessage, OutboxMessage.complaint_id == Complaint.id)
+            .where(
+                Complaint.tracking_number == tracking_number,
+                OutboxMessage.state != OutboxState.SENT,
+            )
+            .options(selectinload(Complaint.events), selectinload(Complaint.office))
         )
-        .options(selectinload(Complaint.events), selectinload(Complaint.office))
-    )
-    if complaint is None:
-        return None
-    if not secret_matches(secret, complaint.secret_hash):
-        raise StatusNotFound()
+        if complaint is None:
+            return None
+        if _throttled(session, tracking_number, now):
+            raise TooManyAttempts()
+        # The slow hash runs before the write transaction opens: the store is locked only
+        # while a wrong attempt is written.
+        if secret_matches(secret, complaint.secret_hash):
+            return _waiting_view(complaint)
+    _record_wrong_secret(sessions, tracking_number, now)
+    raise StatusNotFound()
+
+
+def _waiting_view(complaint: Complaint) -> ComplaintStatusView:
     return ComplaintStatusView(
-        tracking_number=tracking_number,
+        tracking_number=complaint.tracking_number,
         category=complaint.category.value,
         status=complaint.status.value,
         outcome=None,
@@ -180,18 +225,21 @@ def check_status(
     sessions: sessionmaker[Session],
     tracking_number: str,
     secret: str,
+    *,
+    clock: Callable[[], datetime] = utcnow,
 ) -> ComplaintStatusView:
     """The status of the complaint, from here if it waits to be sent, else from the server.
 
-    Raises :class:`StatusNotFound`, :class:`StatusUnavailable` or :class:`TooManyAttempts`.
+    Raises :class:`StatusNotFound`, :class:`StatusUnavailable` or :class:`TooManyAttempts`
+    (from the server, or from this kiosk for a complaint still in its outbox). ``clock``
+    dates the wrong secrets counted here.
     """
     tracking_number = tracking_number.replace(" ", "")
     if not tracking.tracking_number_valid(tracking_number) or not tracking.secret_well_formed(
         secret
     ):
         raise StatusNotFound()
-    with sessions() as session:
-        local = _local_view(session, tracking_number, secret)
+    local = _local_view(sessions, tracking_number, secret, clock())
     if local is not None:
         return local
     try:

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
@@ -35,7 +36,7 @@ from kiosk.services.complaints.status import StatusNotFound, check_status
 from kiosk.services.health.base import Status
 from kiosk.services.health.outbox import check_outbox
 from kiosk.services.resident.ledger import ledger
-from kiosk.services.store import Store, _sqlite_pragmas, open_store
+from kiosk.services.store import Store, _sqlite_pragmas, alembic_config, open_store
 from tests.services.complaints.central_side import KIOSK_CODE
 
 from .conftest import Central, Relief
@@ -353,6 +354,12 @@ def test_a_store_scrubbed_by_an_earlier_version_is_wiped_on_upgrade(
             select(Complaint.id).where(Complaint.tracking_number == filed[0].tracking_number)
         )
     assert waiting_id is not None
+    # The schema as it was then: the revisions after 0005 taken back, 0005 itself only
+    # scrubs, and is run again on upgrade.
+    with store.engine.begin() as connection:
+        config = alembic_config(store.engine.url.render_as_string(hide_password=False))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
     store.close()
     old = sqlite3.connect(store_file, isolation_level=None)
     try:
