@@ -120,7 +120,8 @@ def file_complaint(
         taken = select(Complaint.id).where(Complaint.tracking_number == complaint.tracking_number)
         if session.scalar(taken) is not None:
             raise _tracking_taken()
-        # The key is free for this kiosk but a complaint of another kiosk carries it.
+        # Keys are unique per kiosk (store migration 0006), so this is no other kiosk's key:
+        # a conflict the reads above do not see. Refused, and never stored twice.
         raise _key_reused()
 
 
