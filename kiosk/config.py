@@ -61,11 +61,18 @@ def _default_kiosk_key_file() -> Path:
     return default_data_dir() / "kiosk-key.pem"
 
 
+def _default_document_key_file() -> Path:
+    return default_data_dir() / "document-key.pem"
+
+
 @dataclass(frozen=True)
 class SecurityConfig:
     id_hash_key_file: Path | None
     #: The terminal's Ed25519 private key (PEM), written by `kiosk keygen`.
     kiosk_key_file: Path = field(default_factory=_default_kiosk_key_file)
+    #: The Ed25519 private key (PEM) that signs the QR codes of this terminal's printed
+    #: records, apart from the request key: see kiosk.domain.signed_document, "Who signs".
+    document_key_file: Path = field(default_factory=_default_document_key_file)
 
     def id_hash_key(self) -> bytes:
         """The secret for ID-number lookup hashes; the demo key when none is configured."""
@@ -191,6 +198,8 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
             id_hash_key_file=_optional_path(v["security"]["id_hash_key_file"]),
             kiosk_key_file=_optional_path(v["security"]["kiosk_key_file"])
             or default_data_dir(env) / "kiosk-key.pem",
+            document_key_file=_optional_path(v["security"]["document_key_file"])
+            or default_data_dir(env) / "document-key.pem",
         ),
         central=CentralConfig(
             url=central_url,

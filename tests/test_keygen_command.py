@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.domain.request_signing import public_key_hex, sign_request, signature_valid
+from kiosk.domain.signed_document import key_id
 from kiosk.exitcodes import ExitCode
 from kiosk.services.complaints.kiosk_key import load_key
 
@@ -23,7 +24,8 @@ def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             monkeypatch.delenv(name)
     path = tmp_path / "kiosk.toml"
     path.write_text(
-        f'[terminal]\ncode = "LL-GS-0007"\n[security]\nkiosk_key_file = "{tmp_path / "k.pem"}"\n',
+        f'[terminal]\ncode = "LL-GS-0007"\n[security]\nkiosk_key_file = "{tmp_path / "k.pem"}"\n'
+        f'document_key_file = "{tmp_path / "d.pem"}"\n',
         encoding="utf-8",
     )
     return path
@@ -78,3 +80,35 @@ def test_empty_key_file_setting_means_the_data_dir(
     expected = tmp_path / "data" / "citizen-kiosk" / "kiosk-key.pem"
     assert f"private key written to {expected}" in capsys.readouterr().out
     load_key(expected)
+
+
+def test_keygen_writes_a_document_key_apart_from_the_request_key(
+    config_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The key that signs printed records is its own key, mode 0600, and its id is printed;
+    a second run keeps it, since records already printed name it."""
+    assert main(["keygen", "--config", str(config_file)]) == ExitCode.OK
+    out = capsys.readouterr().out
+    document_file = tmp_path / "d.pem"
+    assert stat.S_IMODE(document_file.stat().st_mode) == 0o600
+    document_key = load_key(document_file)
+    assert public_key_hex(document_key) != public_key_hex(load_key(tmp_path / "k.pem"))
+    assert f"document key id: {key_id(document_key.public_key())}" in out
+    first = document_file.read_bytes()
+    main(["keygen", "--config", str(config_file), "--force"])
+    assert document_file.read_bytes() == first
+
+
+def test_rotating_the_document_key_keeps_the_request_key(
+    config_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--rotate-document-key makes a new document key and leaves the registered request key
+    alone, so the terminal needs no new registration."""
+    assert main(["keygen", "--config", str(config_file)]) == ExitCode.OK
+    request_key = (tmp_path / "k.pem").read_bytes()
+    document_key = (tmp_path / "d.pem").read_bytes()
+    capsys.readouterr()
+    assert main(["keygen", "--config", str(config_file), "--rotate-document-key"]) == ExitCode.OK
+    assert (tmp_path / "k.pem").read_bytes() == request_key
+    assert (tmp_path / "d.pem").read_bytes() != document_key
+    assert "document key id:" in capsys.readouterr().out

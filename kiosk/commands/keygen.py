@@ -1,8 +1,12 @@
-"""``kiosk keygen``: make this terminal's signing key and say how staff register it.
+"""``kiosk keygen``: make this terminal's keys and say how staff register it.
 
-Writes the Ed25519 private key to ``security.kiosk_key_file`` (mode 0600), refusing to
+Writes the Ed25519 request key to ``security.kiosk_key_file`` (mode 0600), refusing to
 replace an existing key unless ``--force`` (the server would stop accepting the terminal
-until the new public key is registered). Prints the public key and the registration command.
+until the new public key is registered), and prints the public key and the registration
+command. Writes the document key, which signs the QR codes of printed records, to
+``security.document_key_file`` when there is none; ``--rotate-document-key`` replaces it.
+Rotating needs no registration: the terminal publishes its document key itself, and the
+central server keeps every key it published, so records signed with the old one still verify.
 """
 
 from __future__ import annotations
@@ -22,16 +26,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="replace an existing key (it must be registered again)"
     )
     parser.add_argument("--name", default="", help="terminal name for the registration line")
+    parser.add_argument(
+        "--rotate-document-key",
+        action="store_true",
+        help="replace the key that signs printed records (older records still verify)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     if config is None:
         return ExitCode.CONFIG
+    from kiosk.domain.signed_document import key_id
     from kiosk.services.complaints.kiosk_key import KioskKeyError, public_hex, write_new_key
 
-    path = config.security.kiosk_key_file
+    document_path = config.security.document_key_file
+    rotate = args.rotate_document_key
     try:
+        if rotate or not document_path.exists():
+            document_key = write_new_key(document_path, force=rotate)
+            print(f"document key written to {document_path} (mode 0600)")
+            print(f"document key id: {key_id(document_key.public_key())}")
+        if rotate and config.security.kiosk_key_file.exists() and not args.force:
+            return ExitCode.OK
+        path = config.security.kiosk_key_file
         key = write_new_key(path, force=args.force)
     except KioskKeyError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
