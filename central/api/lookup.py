@@ -1,10 +1,10 @@
 """Finding a complaint by tracking number and secret, with guessing throttled.
 
-An unknown tracking number and a wrong secret get the same 404 after the same work (a
-dummy peppered hash is checked for an unknown number), and both count as a wrong attempt, so
+An unknown tracking number and a wrong secret get the same 404 after the same work (the
+secret's digest is made for an unknown number too), and both count as a wrong attempt, so
 neither the answer nor its timing tells whether a number exists. The one exception is a
-complaint whose secret still has the pre-pepper hash: a wrong secret for it costs that
-older, slower argon2 run, until its holder's next right answer replaces it.
+complaint whose secret still has the oldest, pre-pepper hash: a wrong secret for it costs
+that slower argon2 run, until its holder's next right answer replaces it.
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def find_by_secret(
         select(Complaint).where(Complaint.tracking_number == tracking_number)
     ).one_or_none()
     if complaint is None:
-        burn_secret_verification(secret, pepper)
+        burn_secret_verification(tracking_number, secret, pepper)
     else:
-        check = check_secret(complaint.secret_hash, secret, pepper)
+        check = check_secret(complaint.secret_hash, tracking_number, secret, pepper)
         if check.matches:
             if check.new_hash is not None:
                 complaint.secret_hash = check.new_hash

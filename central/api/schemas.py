@@ -26,6 +26,7 @@ from kiosk.domain.models import (
     PartyKind,
     RegionLevel,
 )
+from kiosk.domain.secret_digest import DIGEST_PATTERN
 from kiosk.domain.tracking import (
     SECRET_LENGTH,
     TRACKING_LENGTH,
@@ -91,6 +92,19 @@ Secret = Annotated[
         description="The six digits printed on the receipt.",
     ),
 ]
+SecretDigest = Annotated[
+    str,
+    Field(
+        min_length=64,
+        max_length=64,
+        pattern=DIGEST_PATTERN,
+        description=(
+            "argon2id of the secret salted with the tracking number, made by the kiosk "
+            "(kiosk.domain.secret_digest, docs/central-api.md); the server never sees the "
+            "secret of a complaint being filed."
+        ),
+    ),
+]
 FreeText = Annotated[str, Field(max_length=MAX_TEXT, pattern=_NO_CONTROL)]
 #: Written as an integer: 35, never 35.0 (which JSON Schema's ``integer`` would let pass).
 _WHOLE = "An integer number of fen, written without a fraction (35, not 35.0)."
@@ -145,7 +159,10 @@ class ComplaintIn(_Strict):
     """
 
     tracking_number: TrackingNumber
-    secret: Secret
+    #: What a kiosk sends. Exactly one of the two: a body from before digests, as a
+    #: kiosk's outbox may still hold, carries the secret itself and the server digests it.
+    secret_digest: SecretDigest | None = None
+    secret: Secret | None = None
     category: Annotated[ComplaintCategory, Field(strict=False)]
     household_file_number: (
         Annotated[str, Field(min_length=1, max_length=32, pattern=_IDENTIFIER)] | None
@@ -175,6 +192,8 @@ class ComplaintIn(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> ComplaintIn:
         # The error's location is the field it is about: see central.errors.field_of.
+        if (self.secret_digest is None) == (self.secret is None):
+            raise _FieldError("secret_digest")
         level = self.level
         if self.anonymous is not None and self.anonymous != (level is not Disclosure.NAMED):
             raise _FieldError("anonymous")

@@ -212,13 +212,23 @@ def api(live_server: str, kiosk_keys: KioskKeys) -> Iterator[SignedClient]:
     client.http.close()
 
 
+#: The secret behind each body :func:`complaint_body` made, by tracking number: like a kiosk,
+#: the body carries only the secret's digest.
+_SECRETS: dict[str, str] = {}
+
+
 def complaint_body(world: World, **changes: Any) -> dict[str, Any]:
-    """A valid complaint about the 8,000-yuan record, with ``changes`` applied."""
+    """A valid complaint about the 8,000-yuan record, with ``changes`` applied, as a kiosk
+    sends it: with the secret's digest (:func:`secret_of` gives the secret)."""
+    from kiosk.domain.secret_digest import secret_digest
     from kiosk.domain.tracking import new_secret, new_tracking_number
 
+    tracking_number = str(changes.get("tracking_number") or new_tracking_number())
+    secret = new_secret()
+    _SECRETS[tracking_number] = secret
     body: dict[str, Any] = {
-        "tracking_number": new_tracking_number(),
-        "secret": new_secret(),
+        "tracking_number": tracking_number,
+        "secret_digest": secret_digest(tracking_number, secret),
         "category": "funds_withheld",
         "household_file_number": world.file_number,
         "aid_record_reference": world.aid_reference,
@@ -232,6 +242,11 @@ def complaint_body(world: World, **changes: Any) -> dict[str, Any]:
     }
     body.update(changes)
     return body
+
+
+def secret_of(body: dict[str, Any]) -> str:
+    """The secret of a body :func:`complaint_body` made, as its receipt shows it."""
+    return _SECRETS[body["tracking_number"]]
 
 
 def new_key() -> str:

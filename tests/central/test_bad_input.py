@@ -55,6 +55,8 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     ("phone while anonymous", {"anonymous": True, "contact_phone": PHONE}, "contact_phone"),
     ("bad tracking number", {"tracking_number": "384122905739"}, "tracking_number"),
     ("bad secret", {"secret": "12345"}, "secret"),
+    ("digest in capitals", {"secret_digest": "AB" * 32}, "secret_digest"),
+    ("digest cut short", {"secret_digest": "ab" * 31}, "secret_digest"),
     ("eleven parties", {"implicated": [{"kind": "person", "name": "某"}] * 11}, "implicated"),
     ("cadre without code", {"implicated": [{"kind": "cadre"}]}, "implicated"),
     ("naive filed_at", {"filed_at": "2026-11-29T08:15:00"}, "filed_at"),
@@ -78,14 +80,15 @@ def test_invalid_field_is_named_and_nothing_stored(
     changes: dict[str, Any],
     field: str,
 ) -> None:
-    """Each invalid field gets 422 naming it, without echoing the phone or the secret."""
+    """Each invalid field gets 422 naming it, without echoing the phone or the secret's
+    digest."""
     body = complaint_body(world, **{"contact_phone": PHONE, **changes})
     response = api.post(PATH, body, idempotency_key=new_key())
     assert response.status_code == 422, (case, response.text)
     answer = response.json()
     assert answer["field"] == field
     assert answer["message_zh"] and answer["message_en"]
-    assert PHONE not in response.text and body["secret"] not in response.text
+    assert PHONE not in response.text and body["secret_digest"] not in response.text
 
 
 REFERENCE_CASES: list[tuple[dict[str, Any], str, str]] = [
@@ -193,4 +196,10 @@ def test_openapi_document_states_the_lookup_patterns(live_server: str) -> None:
         properties = body["schema"]["properties"]
         assert properties["tracking_number"]["pattern"] == "^[0-9]{12}$"
         assert properties["secret"]["pattern"] == "^[0-9]{6}$"
+    filing = document["paths"]["/api/v1/complaints"]["post"]["requestBody"]["content"]
+    schema = filing["application/json"]["schema"]
+    if "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    digest = schema["properties"]["secret_digest"]
+    assert "^[0-9a-f]{64}$" in json.dumps(digest)
     assert "#/$defs/" not in json.dumps(document)

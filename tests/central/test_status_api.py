@@ -11,7 +11,7 @@ from central.db import Database
 from central.models import StatusAttempt
 from kiosk.domain.clock import utcnow
 from kiosk.domain.models import Complaint, ComplaintStatus, Outcome
-from tests.central.conftest import SignedClient, complaint_body, new_key
+from tests.central.conftest import SignedClient, complaint_body, new_key, secret_of
 from tests.central.seed_data import World
 
 STATUS = "/api/v1/complaints/status"
@@ -21,7 +21,7 @@ APPEAL = "/api/v1/complaints/appeal"
 def _file(api: SignedClient, world: World) -> dict[str, str]:
     body = complaint_body(world)
     assert api.post("/api/v1/complaints", body, idempotency_key=new_key()).status_code == 201
-    return {"tracking_number": body["tracking_number"], "secret": body["secret"]}
+    return {"tracking_number": body["tracking_number"], "secret": secret_of(body)}
 
 
 def _conclude(central_db: Database, tracking_number: str, days_ago: int = 0) -> None:

@@ -37,6 +37,7 @@ from kiosk.domain.models import (
     RegionLevel,
     VerificationKind,
 )
+from kiosk.domain.secret_digest import secret_digest
 from kiosk.services.complaints import payload
 from kiosk.services.complaints.destination import Destination, NoDestination, destination_for
 from kiosk.services.complaints.draft import (
@@ -149,6 +150,9 @@ def _prepare(
     terminal_region_code: str | None,
 ) -> tuple[_Prepared, Destination]:
     """Check the draft, route it and build the exact body, reading only."""
+    # The slow hashes run outside any transaction, so the store is locked only to write.
+    digest = secret_digest(tracking_number, secret)
+    local_hash = hash_secret(secret)
     with sessions() as session:
         validate_draft(session, draft)
         destination = preview_destination(session, draft, terminal_region_code=terminal_region_code)
@@ -166,7 +170,7 @@ def _prepare(
         body = payload.encode(
             payload.ComplaintPayload(
                 tracking_number=tracking_number,
-                secret=secret,
+                secret_digest=digest,
                 category=ComplaintCategory(draft.category).value,
                 household_file_number=household.file_number if household else None,
                 aid_record_reference=record.reference if record else None,
@@ -191,8 +195,7 @@ def _prepare(
         kiosk_code=kiosk_code,
         filed_at=filed_at,
         tracking_number=tracking_number,
-        # The slow hash runs outside any transaction, so the store is locked only to write.
-        secret_hash=hash_secret(secret),
+        secret_hash=local_hash,
         key=secrets.token_urlsafe(32),
         body=body,
         office_id=office_id,

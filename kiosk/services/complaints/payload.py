@@ -17,7 +17,8 @@ class ComplaintPayload:
     """Everything the contract's complaint body holds, already checked by filing."""
 
     tracking_number: str
-    secret: str
+    #: kiosk.domain.secret_digest of the secret, never the secret itself.
+    secret_digest: str
     category: str
     household_file_number: str | None
     aid_record_reference: str | None
@@ -45,7 +46,7 @@ def encode(payload: ComplaintPayload) -> bytes:
     """Compact UTF-8 JSON with sorted keys: the same payload always gives the same bytes."""
     document: dict[str, Any] = {
         "tracking_number": payload.tracking_number,
-        "secret": payload.secret,
+        "secret_digest": payload.secret_digest,
         "category": payload.category,
         "household_file_number": payload.household_file_number,
         "aid_record_reference": payload.aid_record_reference,
@@ -79,10 +80,13 @@ def _unit(name: str, region_code: str | None, level: str | None) -> dict[str, An
 
 
 def scrubbed(body: bytes) -> bytes:
-    """``body`` without the secret, the contact phone and who filed it, to keep once it was
-    acknowledged."""
+    """``body`` without the secret's digest, the contact phone and who filed it, to keep once
+    it was acknowledged. A body from before digests held the secret itself: it goes too."""
     document = json.loads(body)
-    document["secret"] = None
+    if "secret" in document:
+        document["secret"] = None
+    if "secret_digest" in document:
+        document["secret_digest"] = None
     document["contact_phone"] = None
     if document.get("complainant") is not None:
         document["complainant"] = None

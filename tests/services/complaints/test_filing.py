@@ -29,6 +29,7 @@ from kiosk.domain.models import (
     VerificationKind,
 )
 from kiosk.domain.routing import RoutingWhy
+from kiosk.domain.secret_digest import secret_digest
 from kiosk.services.complaints import payload
 from kiosk.services.complaints.draft import ComplaintWhy
 from kiosk.services.complaints.filing import (
@@ -235,7 +236,7 @@ def test_filing_commits_complaint_event_parties_and_outbox_body(
     body = json.loads(row.body)
     assert body == {
         "tracking_number": filed.tracking_number,
-        "secret": filed.secret,
+        "secret_digest": secret_digest(filed.tracking_number, filed.secret),
         "category": "funds_withheld",
         "household_file_number": "522730001001-0001",
         "aid_record_reference": relief.reference,
@@ -314,13 +315,15 @@ def test_village_report_without_the_terminals_region_has_no_office(store: Store)
 
 
 def test_acknowledged_body_forgets_who_filed_it(store: Store, relief: Relief) -> None:
-    """Once acknowledged, the kept body has no secret, no phone and no complainant."""
+    """Once acknowledged, the kept body has no secret's digest, no phone and no complainant;
+    the body never held the secret itself."""
     file_complaint(store.sessionmaker, _dispute(relief), kiosk_code=KIOSK)
     with store.sessionmaker() as session:
         body = session.scalars(select(OutboxMessage.body)).one()
     kept = json.loads(payload.scrubbed(body))
     assert json.loads(body)["complainant"] is not None
-    assert kept["secret"] is None and kept["contact_phone"] is None
+    assert "secret" not in json.loads(body)
+    assert kept["secret_digest"] is None and kept["contact_phone"] is None
     assert kept["complainant"] is None
     assert kept["disclosure"] == "named"
 

@@ -28,6 +28,7 @@ from kiosk.domain.models import (
     OutboxMessage,
     OutboxState,
 )
+from kiosk.domain.secret_digest import secret_digest
 from kiosk.services.complaints import outbox, payload
 from kiosk.services.complaints.client import CentralClient
 from kiosk.services.complaints.filing import ComplaintDraft, FiledComplaint, file_complaint
@@ -162,8 +163,9 @@ def draft(relief: Relief, index: int, phone: str | None) -> ComplaintDraft:
 def file_many(
     store: Store, relief: Relief, draws: Draws, count: int, named: int
 ) -> tuple[list[FiledComplaint], dict[str, str]]:
-    """``count`` complaints, the first ``named`` of them named with a phone; and every
-    secret and phone by label."""
+    """``count`` complaints, the first ``named`` of them named with a phone; and, by label,
+    every phone and the digest of every secret, which the outbox holds in the secret's
+    place (the secret itself is never written: see the delivery test)."""
     filed, values = [], {}
     for index in range(count):
         phone = draws.phone() if index < named else None
@@ -171,7 +173,7 @@ def file_many(
             store.sessionmaker, draft(relief, index, phone), kiosk_code=KIOSK_CODE
         )
         filed.append(done)
-        values[f"secret of complaint {index}"] = done.secret
+        values[f"digest of complaint {index}"] = secret_digest(done.tracking_number, done.secret)
         if phone is not None:
             values[f"phone of complaint {index}"] = phone
     return filed, values
@@ -217,8 +219,11 @@ def test_delivered_secrets_and_phones_are_in_no_byte_of_the_open_store(
     server: then no secret and no phone can be read in kiosk.sqlite3, -wal or -shm while
     the store is open; the server has every phone, and a resident's check still works."""
     filed, values = file_many(store, relief, draws, COMPLAINTS, NAMED)
-    # The scan sees what is there: before delivery every secret and phone is on disk.
+    # The scan sees what is there: before delivery every digest and phone is on disk; the
+    # secrets themselves never are (the store keeps a salted scrypt hash for local checks).
     assert found_anywhere(store_files(store_file), values) == set(values)
+    secrets_typed = {f"secret of complaint {i}": done.secret for i, done in enumerate(filed)}
+    assert found_anywhere(store_files(store_file), secrets_typed) == set()
     waiting = check_status(client, store.sessionmaker, filed[0].tracking_number, filed[0].secret)
     assert waiting.waiting_to_send
 
@@ -378,7 +383,7 @@ def test_a_store_scrubbed_by_an_earlier_version_is_wiped_on_upgrade(
         old.execute("UPDATE alembic_version SET version_num = '0004'")
     finally:
         old.close()
-    kept_labels = {"secret of complaint 0", "phone of complaint 0"}
+    kept_labels = {"digest of complaint 0", "phone of complaint 0"}
     delivered = {label: value for label, value in values.items() if label not in kept_labels}
     kept = {label: values[label] for label in kept_labels}
     left = found_anywhere(store_files(store_file), delivered)

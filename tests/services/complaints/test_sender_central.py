@@ -156,7 +156,7 @@ def test_refused_row_is_kept_and_the_next_one_is_sent(
         ).one()
     assert states == [OutboxState.REFUSED, OutboxState.SENT]
     assert refused.last_error.startswith("HTTP 422")
-    assert document["secret"] not in refused.last_error
+    assert document["secret_digest"] not in refused.last_error
     depth = queue_depth(store.sessionmaker)
     assert (depth.pending, depth.refused) == (0, 1)
 
