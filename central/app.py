@@ -15,7 +15,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from central import __version__
-from central.api import appeal, complaints, health, status
+from central.api import appeal, complaints, document_keys, health, status
 from central.auth import merge_signature_requirements
 from central.config import Settings
 from central.db import Database
@@ -84,7 +84,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     app.state.database = db
     # An unexpected error is answered outside the middleware, so it gets the headers here.
     install_handlers(app, unexpected_headers=SECURITY_HEADERS)
-    for module in (health, complaints, status, appeal):
+    for module in (health, complaints, status, appeal, document_keys):
         app.include_router(module.router, prefix=API_PREFIX)
 
     from central import inbox  # the web pages; imported here so the API never depends on them
