@@ -1,7 +1,8 @@
 """The central server's FastAPI application, put together in one place.
 
-``create_app`` wires settings and the database into the API routes and the inspectors'
-inbox; it does not migrate (``kiosk-central serve`` does that before it starts).
+``create_app`` wires settings and the database into the API routes, the inspectors'
+inbox and the public verify page; it does not migrate (``kiosk-central serve`` does that
+before it starts).
 """
 
 from __future__ import annotations
@@ -90,7 +91,10 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     from central import inbox  # the web pages; imported here so the API never depends on them
 
     inbox.install(app, database=db, settings=settings)
-    app.add_middleware(BodyLimitMiddleware)
+    from central import verify  # the public verify page, like the inbox a page for people
+
+    verify.install(app)
+    app.add_middleware(BodyLimitMiddleware, routes=verify.body_limit())
     app.add_middleware(SecurityHeadersMiddleware, exempt_prefix=inbox.PREFIX)
 
     generate_openapi = app.openapi
