@@ -273,7 +273,10 @@ FACTS: Mapping[str, tuple[Words, Callable[[FactValue], Words]]] = MappingProxyTy
 
 def shanghai_text(moment: datetime) -> Words:
     local = moment.astimezone(SHANGHAI)
-    return _w(local.strftime("%Y年%m月%d日 %H:%M"), local.strftime("%Y-%m-%d %H:%M"))
+    clock = local.strftime("%H:%M")
+    return _w(
+        f"{local.year}年{local.month}月{local.day}日 {clock}", local.strftime("%Y-%m-%d %H:%M")
+    )
 
 
 def fact_lines(payload: DocumentPayload, issuer: str | None) -> tuple[FactLine, ...]:
