@@ -16,8 +16,9 @@ reach without a copy. It stays free of widgets, of the database and of the netwo
 two Debian tools (poppler-utils and zbar-tools) and nothing else, and treats them as what
 they are, parsers of untrusted input:
 
-- each runs with an argument list (never a shell), on a file in a private temporary
-  directory, with a timeout (:data:`TOOL_TIMEOUT_S`), and its output is bounded;
+- each runs with an argument list (never a shell), no standard input, on a file in a
+  private temporary directory, with a timeout (:data:`TOOL_TIMEOUT_S`), and only the first
+  :data:`MAX_OUTPUT_BYTES` of what it prints are looked at;
 - the input is refused unread above :data:`MAX_INPUT_BYTES`, a photo above
   :data:`MAX_PIXELS` (read from its header, before any decoder sees it), and ``pdftoppm``
   renders at most :data:`MAX_PAGES` pages, each cropped to :data:`MAX_PAGE_PIXELS` (an A4
@@ -51,7 +52,7 @@ RESOLUTION_DPI = 200
 #: 1654 x 2339, an 80 mm roll 630 wide.
 MAX_PAGE_PIXELS = (2400, 4800)
 TOOL_TIMEOUT_S = 30.0
-#: No tool's output is read beyond this.
+#: No tool's output is looked at beyond this.
 MAX_OUTPUT_BYTES = 64 * 1024
 
 _PNG = b"\x89PNG\r\n\x1a\n"
