@@ -1,7 +1,8 @@
 """The central server's FastAPI application, put together in one place.
 
-``create_app`` wires settings and the database into the API routes and the inspectors'
-inbox; it does not migrate (``kiosk-central serve`` does that before it starts).
+``create_app`` wires settings and the database into the API routes, the inspectors'
+inbox and the public verify page; it does not migrate (``kiosk-central serve`` does that
+before it starts).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from central import __version__
-from central.api import appeal, complaints, health, status
+from central.api import appeal, complaints, document_keys, health, status
 from central.auth import merge_signature_requirements
 from central.config import Settings
 from central.db import Database
@@ -84,13 +85,16 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     app.state.database = db
     # An unexpected error is answered outside the middleware, so it gets the headers here.
     install_handlers(app, unexpected_headers=SECURITY_HEADERS)
-    for module in (health, complaints, status, appeal):
+    for module in (health, complaints, status, appeal, document_keys):
         app.include_router(module.router, prefix=API_PREFIX)
 
     from central import inbox  # the web pages; imported here so the API never depends on them
 
     inbox.install(app, database=db, settings=settings)
-    app.add_middleware(BodyLimitMiddleware)
+    from central import verify  # the public verify page, like the inbox a page for people
+
+    verify.install(app)
+    app.add_middleware(BodyLimitMiddleware, routes=verify.body_limit())
     app.add_middleware(SecurityHeadersMiddleware, exempt_prefix=inbox.PREFIX)
 
     generate_openapi = app.openapi

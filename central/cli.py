@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from central import __version__
 from central.config import Settings, SettingsError, load_settings
 from central.db import Database
+from central.document_keys import MAX_REASON, all_keys, revoke, revoke_terminal_keys
 from central.exitcodes import ExitCode
 from central.models import Inspector
 from central.passwords import hash_password
@@ -78,10 +79,24 @@ def _parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace the key of an active terminal"
     )
 
-    revoke = commands.add_parser("revoke-kiosk", parents=[common], help="revoke a terminal")
+    revoke = commands.add_parser(
+        "revoke-kiosk", parents=[common], help="revoke a terminal and its document keys"
+    )
     revoke.add_argument("code")
 
     commands.add_parser("list-kiosks", parents=[common], help="list registered terminals")
+
+    revoke_key = commands.add_parser(
+        "revoke-document-key",
+        parents=[common],
+        help="revoke a key that signs printed records (its records then verify as revoked)",
+    )
+    revoke_key.add_argument("key_id", metavar="KEY_ID")
+    revoke_key.add_argument("--reason", default="", metavar="TEXT", help="why, kept with it")
+
+    commands.add_parser(
+        "list-document-keys", parents=[common], help="list the published document keys"
+    )
 
     inspector = commands.add_parser(
         "add-inspector", parents=[common], help="add an inspector account"
@@ -244,13 +259,62 @@ def _revoke_kiosk(database: Database, args: argparse.Namespace) -> ExitCode:
             raise CommandError(
                 ExitCode.NOT_FOUND, f"没有终端 {args.code}。", f"No terminal {args.code}."
             )
+        now = utcnow()
         if kiosk.revoked_at is None:
-            kiosk.revoked_at = utcnow()
-            session.commit()
+            kiosk.revoked_at = now
+        # Its printed records can no longer be trusted either: whoever holds the terminal
+        # holds the key that signs them.
+        keys = revoke_terminal_keys(session, args.code, reason="terminal revoked", now=now)
+        session.commit()
     _say(
-        f"终端 {args.code} 已撤销，它的请求将被拒绝。",
-        f"Terminal {args.code} is revoked; its requests are refused.",
+        f"终端 {args.code} 已撤销，它的请求将被拒绝；撤销了它的{keys}个文件签名密钥。",
+        f"Terminal {args.code} is revoked; its requests are refused, and {keys} document "
+        f"key{'s' if keys != 1 else ''} of it revoked.",
     )
+    return ExitCode.OK
+
+
+_KEY_ID = re.compile(r"[0-9a-f]{16}")
+_NO_CONTROL = re.compile(r"[^\x00-\x1f\x7f-\x9f]*")
+
+
+def _revoke_document_key(database: Database, args: argparse.Namespace) -> ExitCode:
+    ident = args.key_id.lower()
+    if not _KEY_ID.fullmatch(ident):
+        raise CommandError(
+            ExitCode.INVALID_INPUT,
+            "密钥编号应为16位十六进制数（见 list-document-keys）。",
+            "A key id has 16 hex digits (see list-document-keys).",
+        )
+    if len(args.reason) > MAX_REASON or not _NO_CONTROL.fullmatch(args.reason):
+        raise CommandError(
+            ExitCode.INVALID_INPUT,
+            f"原因最多{MAX_REASON}个字，写在一行里。",
+            f"A reason has at most {MAX_REASON} characters, on one line.",
+        )
+    with database.write_session() as session:
+        key = revoke(session, ident, reason=args.reason)
+        if key is None:
+            raise CommandError(
+                ExitCode.NOT_FOUND, f"没有密钥 {ident}。", f"No document key {ident}."
+            )
+        session.commit()
+        code, since = key.kiosk_code, iso_utc(key.revoked_at)
+    _say(
+        f"终端 {code} 的文件签名密钥 {ident} 已撤销（{since}），用它签名的文件将显示为已撤销。",
+        f"Document key {ident} of terminal {code} is revoked ({since}); records it signed "
+        "are reported as revoked.",
+    )
+    return ExitCode.OK
+
+
+def _list_document_keys(database: Database, _args: argparse.Namespace) -> ExitCode:
+    with database.session() as session:
+        print("key_id\tterminal\tpublished\trevoked\treason")
+        for key in all_keys(session):
+            revoked = iso_utc(key.revoked_at) or "-"
+            published = iso_utc(key.published_at)
+            print(f"{key.key_id}\t{key.kiosk_code}\t{published}\t{revoked}\t{key.revoked_reason}")
     return ExitCode.OK
 
 
@@ -376,6 +440,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], ExitCode]] = {
     "register-kiosk": _register_kiosk,
     "revoke-kiosk": _revoke_kiosk,
     "list-kiosks": _list_kiosks,
+    "revoke-document-key": _revoke_document_key,
+    "list-document-keys": _list_document_keys,
     "add-inspector": _add_inspector,
     "unlock-inspector": _unlock_inspector,
     "seed": _seed,

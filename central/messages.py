@@ -29,6 +29,7 @@ class Consequence(StrEnum):
     NOTHING_STORED = "consequence.nothing_stored"
     NOT_LOOKED_UP = "consequence.not_looked_up"
     APPEAL_NOT_STORED = "consequence.appeal_not_stored"
+    KEY_NOT_PUBLISHED = "consequence.key_not_published"
 
 
 #: The endpoint's path (under /api/v1) and what a refusal there means.
@@ -36,6 +37,7 @@ _CONSEQUENCES = {
     "/api/v1/complaints": Consequence.NOTHING_STORED,
     "/api/v1/complaints/status": Consequence.NOT_LOOKED_UP,
     "/api/v1/complaints/appeal": Consequence.APPEAL_NOT_STORED,
+    "/api/v1/document-keys": Consequence.KEY_NOT_PUBLISHED,
 }
 
 
@@ -57,6 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     Consequence.NOTHING_STORED: ("投诉未保存。", "Nothing was stored."),
     Consequence.NOT_LOOKED_UP: ("未进行查询。", "Nothing was looked up."),
     Consequence.APPEAL_NOT_STORED: ("申诉未保存。", "The appeal was not stored."),
+    Consequence.KEY_NOT_PUBLISHED: ("密钥未发布。", "The key was not published."),
     # ---- any request ---------------------------------------------------------------------
     "invalid_field": ("“{field}”一项不符合要求。", "The field “{field}” is not valid."),
     "malformed_json": ("请求内容不是有效的JSON。", "The body is not valid JSON."),
@@ -118,6 +121,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_many_attempts": (
         "密码错误次数太多，请{minutes}分钟后再试。",
         "Too many wrong secrets; try again in {minutes} minutes.",
+    ),
+    # ---- document keys (central.document_keys) -------------------------------------------
+    "document_key_taken": (
+        "这个密钥编号已属于另一个密钥或另一台终端。",
+        "This key id already belongs to another key or another terminal.",
+    ),
+    "document_key_revoked": (
+        "这个文件签名密钥已被撤销，不能再发布；请用 kiosk keygen --rotate-document-key 换新密钥。",
+        "This document key was revoked and cannot be published again; make a new one with "
+        "`kiosk keygen --rotate-document-key`.",
     ),
     # ---- the complaint's lifecycle (inbox and appeals) -----------------------------------
     "bad_transition": (

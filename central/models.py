@@ -1,4 +1,5 @@
-"""Tables only the central server has: idempotency, replay protection, throttles, inspectors.
+"""Tables only the central server has: idempotency, replay protection, throttles, inspectors,
+the terminals' published document keys.
 
 They live on their own metadata, never on ``kiosk.domain.base.Base``: the kiosk compares its
 metadata with its own migrations, and these tables are not part of a kiosk's store. Foreign
@@ -15,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.domain.base import NAMING_CONVENTION, UTCDateTime
 from kiosk.domain.clock import utcnow
-from kiosk.domain.models import Complaint, ComplaintEvent, DisciplineOffice
+from kiosk.domain.models import Complaint, ComplaintEvent, DisciplineOffice, Kiosk
 
 
 class CentralBase(DeclarativeBase):
@@ -172,9 +173,33 @@ class PublicNote(CentralBase):
     event: Mapped[ComplaintEvent] = relationship(ComplaintEvent)
 
 
+class DocumentKey(CentralBase):
+    """A terminal's document public key, which verifies the QR codes of the records it
+    prints (``kiosk.domain.signed_document``), published under its key id.
+
+    Rows are never deleted: a rotated-out key stays, so what it signed still verifies. A
+    revoked one stays too, so its documents are reported as revoked rather than unknown.
+    """
+
+    __tablename__ = "document_keys"
+
+    #: The first 8 bytes of SHA-256 of the raw key, 16 lower-case hex digits.
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kiosk_code: Mapped[str] = mapped_column(
+        ForeignKey(Kiosk.__table__.c.code, ondelete="CASCADE"), index=True
+    )
+    #: The raw 32-byte Ed25519 public key, 64 lower-case hex digits.
+    public_key: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    #: Why staff revoked it ("terminal stolen"); empty when it was not said.
+    revoked_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
 __all__ = [
     "CentralBase",
     "ComplaintAssignment",
+    "DocumentKey",
     "IdempotencyRecord",
     "Inspector",
     "InspectorSession",

@@ -1,4 +1,4 @@
-"""The ``kiosk`` command line: ``kiosk [run]``, ``demo-data``, ``import``, ``doctor``.
+"""The ``kiosk`` command line: ``kiosk [run]``, ``demo-data``, ``import``, ``doctor``, ...
 
 Each sub-command lives in ``kiosk/commands/<name>.py`` with ``add_parser`` and ``run``; this
 module only dispatches, and imports a command's module when that command is asked for, so
@@ -21,6 +21,7 @@ COMMANDS = {
     "screenshots": ("screenshots", "render every screen in both languages to PNG files"),
     "keygen": ("keygen", "make this terminal's signing key for the central server"),
     "outbox": ("outbox", "show how many complaints wait to be sent"),
+    "verify": ("verify", "check a printed record (PDF, photo or QR text) against the keys"),
 }
 
 

@@ -17,5 +17,9 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 5
     #: ``kiosk doctor`` found something the kiosk needs that is missing.
     CHECK_FAILED = 6
+    #: ``kiosk verify``: the record is not valid (altered, forged, revoked, unreadable...).
+    INVALID_DOCUMENT = 7
+    #: ``kiosk verify``: no list of published keys, neither from the server nor saved.
+    NO_KEYS = 8
     #: Stopped by SIGTERM or SIGINT; a clean stop, as systemd expects (128 + 15).
     TERMINATED = 143

@@ -258,6 +258,44 @@ class AppealIn(_Strict):
 UtcTime = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")]
 
 
+class DocumentKeyIn(_Strict):
+    """The body of ``POST /api/v1/document-keys``: the terminal's document public key."""
+
+    public_key: Annotated[
+        str,
+        Field(
+            min_length=64,
+            max_length=64,
+            pattern=r"^[0-9a-f]{64}$",
+            description="The raw 32-byte Ed25519 public key in lower-case hex.",
+        ),
+    ]
+
+
+class DocumentKeyAck(BaseModel):
+    """The answer of ``POST /api/v1/document-keys``: the key's id and when it was first
+    published (the same record when the key was published before)."""
+
+    key_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+    published_at: UtcTime
+
+
+class DocumentKeyOut(BaseModel):
+    """One published document key; ``revoked_at`` is set once staff revoked it."""
+
+    key_id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+    kiosk_code: str
+    public_key: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    published_at: UtcTime
+    revoked_at: UtcTime | None
+
+
+class DocumentKeysOut(BaseModel):
+    """The answer of ``GET /api/v1/document-keys``: every key ever published."""
+
+    keys: list[DocumentKeyOut]
+
+
 class OfficeOut(BaseModel):
     """The discipline office a complaint went to."""
 

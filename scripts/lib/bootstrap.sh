@@ -38,13 +38,14 @@ RUNTIME=(
     sqlite3 cups-client
     # scripts/start waits for the demo central server's health endpoint.
     curl
+    # Reading printed records back (kiosk verify, the central server's /verify page):
+    # pdftoppm and pdfinfo render a PDF and read its content, zbarimg reads its QR code.
+    poppler-utils zbar-tools
 )
 
 # What the tests need on top of RUNTIME.
 # shellcheck disable=SC2034  # used by the scripts that source this file
 TEST=(
-    poppler-utils   # pdftoppm: printed records to PNG
-    zbar-tools      # zbarimg: read the QR codes back from those PNGs
     xvfb xauth      # a real X screen for tests that need one (xvfb-run)
     # Taps at screen coordinates, window geometry and screen rotation on that X screen.
     xdotool x11-utils x11-xserver-utils

@@ -7,11 +7,13 @@ here, where most routes need a signature and a stored complaint:
 
 - Unsigned, every signed route must answer 401 to a schema-valid request: the document
   declares the signature as a security requirement, so a request without it is not valid
-  as a whole, and 401 is the declared answer. Only the health check answers 200.
+  as a whole, and 401 is the declared answer. Only the public routes (the health check and
+  the list of document keys) answer 200.
 - Signed (through ``KioskSigner``, a ``requests`` auth that signs the exact bytes sent, as
   the kiosk does), a schema-valid request passes the signature. What may still refuse it
   is what no JSON Schema can say, and the document says in words instead:
-  * the state of the server: an unknown tracking number or a wrong secret is a 404 (the
+  * the state of the server: a document key another terminal holds or staff revoked is a
+    409, an unknown tracking number or a wrong secret is a 404 (the
     complaint does not exist; that is the answer, declared), too many wrong secrets a 429,
     and a household, aid record, cadre or office the server does not know a 422 with its
     own ``error`` code;
@@ -48,7 +50,7 @@ from schemathesis.core.result import Err
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from central.api.schemas import AppealIn, ComplaintIn, StatusIn
+from central.api.schemas import AppealIn, ComplaintIn, DocumentKeyIn, StatusIn
 from central.app import create_app
 from central.config import Settings
 from central.db import Database
@@ -73,6 +75,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "/api/v1/complaints": ComplaintIn,
     "/api/v1/complaints/status": StatusIn,
     "/api/v1/complaints/appeal": AppealIn,
+    "/api/v1/document-keys": DocumentKeyIn,
 }
 
 #: 422 and 409 codes about what the server stores, which no schema can know
@@ -90,8 +93,12 @@ STATE_CODES = frozenset(
         "unknown_office",
         "unknown_region",
         "no_office",
+        "document_key_taken",
+        "document_key_revoked",
     }
 )
+#: Routes anyone may call: a schema-valid request gets 200 without a signature.
+PUBLIC = frozenset({("GET", "/api/v1/health"), ("GET", "/api/v1/document-keys")})
 
 # The document says ``format: tracking-number`` (twelve digits, a Luhn check digit); draw
 # such numbers so that positive cases reach the lookup instead of stopping at the digit.
@@ -182,11 +189,11 @@ def _refused(case: OpenApiCase, response: ApiResponse, why: str) -> None:
 def unsigned_refusal_is_declared(
     ctx: CheckContext, response: ApiResponse, case: OpenApiCase
 ) -> None:
-    """Unsigned: a schema-valid request gets 200 from the health check, 401 elsewhere."""
+    """Unsigned: a schema-valid request gets 200 from a public route, 401 elsewhere."""
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
         return
-    expected = 200 if case.path == "/api/v1/health" else 401
+    expected = 200 if (case.method.upper(), case.path) in PUBLIC else 401
     if response.status_code != expected:
         _refused(case, response, f"expected {expected}")
 
@@ -234,14 +241,16 @@ OPERATIONS = [
     ("POST", "/api/v1/complaints"),
     ("POST", "/api/v1/complaints/status"),
     ("POST", "/api/v1/complaints/appeal"),
+    ("GET", "/api/v1/document-keys"),
+    ("POST", "/api/v1/document-keys"),
 ]
 MODES = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
-#: (method, path, mode): the health check has no input, so nothing to make invalid.
+#: (method, path, mode): the public routes have no input, so nothing to make invalid.
 CASES = [
     (method, path, mode)
     for method, path in OPERATIONS
     for mode in MODES
-    if path != "/api/v1/health" or mode is GenerationMode.POSITIVE
+    if (method, path) not in PUBLIC or mode is GenerationMode.POSITIVE
 ]
 
 

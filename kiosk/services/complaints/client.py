@@ -1,6 +1,7 @@
 """The kiosk's client of the central API (docs/central-api.md), over ``requests``.
 
-Every request but the health check is signed with the terminal's Ed25519 key. Plain HTTP is
+Every request but the health check and the list of document keys is signed with the
+terminal's Ed25519 key. Plain HTTP is
 refused unless the server is on a loopback address; otherwise TLS is verified against the
 configured CA bundle. Bodies are never logged: they hold secrets and phone numbers.
 One client per thread: a ``requests.Session`` is not meant to be shared between threads.
@@ -116,7 +117,7 @@ class CentralClient:
         base_url: str,
         *,
         kiosk_code: str,
-        private_key: Ed25519PrivateKey,
+        private_key: Ed25519PrivateKey | None,
         ca_bundle: Path | None = None,
         timeout_s: float = 10.0,
         session: requests.Session | None = None,
@@ -156,6 +157,8 @@ class CentralClient:
         if body:
             all_headers["Content-Type"] = "application/json"
         if signed:
+            if self._key is None:
+                raise Unauthorized("no terminal key")
             timestamp = int(time.time())
             nonce = secrets.token_hex(16)
             signature = request_signing.sign_request(
@@ -213,6 +216,20 @@ class CentralClient:
     def health(self) -> dict[str, Any]:
         """``GET /health``: ``{"status": "ok", "version": ...}``; not signed."""
         return self._json(self._send("GET", "/health", signed=False))
+
+    def document_keys(self) -> list[dict[str, Any]]:
+        """``GET /document-keys``: every published document key, as the server lists them;
+        not signed (anyone may read them)."""
+        keys = self._json(self._send("GET", "/document-keys", signed=False)).get("keys")
+        if not isinstance(keys, list) or not all(isinstance(key, dict) for key in keys):
+            raise ServerError(200, "document keys without their list")
+        return keys
+
+    def publish_document_key(self, public_hex: str) -> dict[str, Any]:
+        """``POST /document-keys``: publish this terminal's document public key (201 the
+        first time, 200 again after); ``{"key_id", "published_at"}``."""
+        body = json.dumps({"public_key": public_hex}).encode()
+        return self._json(self._send("POST", "/document-keys", body))
 
     def post_complaint(self, idempotency_key: str, body: bytes) -> Ack:
         """Post one complaint's exact body; only a 201 acknowledgement counts."""

@@ -7,6 +7,11 @@ dies between the server's commit and that local one, the next sender posts the s
 under the same key and the server answers with its first acknowledgement: the complaint is
 delayed, never lost, never stored twice.
 
+Before its first delivery after a start, and whenever the terminal's document key changed
+(``kiosk keygen --rotate-document-key``), the sender publishes the document public key
+(``POST /api/v1/document-keys``, the same key again changes nothing on the server). A failed
+publication is retried on its own backoff and never holds up a complaint.
+
 Failures that may pass (no network, timeouts, 5xx, 401 while the terminal is not yet
 registered) hold back every row for a backoff with full jitter; a refusal (any other 4xx)
 means the body itself is wrong, so that row is marked refused, kept for staff, and the
@@ -142,6 +147,7 @@ class OutboxSender(threading.Thread):
         rng: random.Random | None = None,
         idle_poll_s: float = IDLE_POLL_S,
         wal_retry_s: float = WAL_RETRY_S,
+        document_key: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(name="outbox-sender", daemon=True)
         self._sessions = sessions
@@ -161,6 +167,12 @@ class OutboxSender(threading.Thread):
         self.failures_in_row = 0
         #: Whether this step was started early by wake() rather than by the backoff timer.
         self._woken = False
+        #: The document public key (hex) now, read each step so a rotation is seen.
+        self._document_key = document_key
+        #: The key the server has acknowledged (or refused for good) since the start.
+        self.published_key: str | None = None
+        self._key_failures = 0
+        self._key_due_at: datetime | None = None
 
     # -- control, from any thread -----------------------------------------------------
 
@@ -200,6 +212,7 @@ class OutboxSender(threading.Thread):
         if self.wal_to_truncate:
             self._truncate_wal()
         now = self._clock()
+        self._publish_document_key(now)
         with self._sessions() as session:
             row = session.scalars(
                 select(OutboxMessage)
@@ -239,6 +252,39 @@ class OutboxSender(threading.Thread):
         self._mark_sent(row_id, ack, now)
         return Step(Outcome.SENT, 0.0, key)
 
+    def _publish_document_key(self, now: datetime) -> None:
+        """Publish the document key if the server has not acknowledged this one yet and no
+        backoff holds it; a failure is logged and retried later, never raised."""
+        if self._document_key is None:
+            return
+        public_hex = self._document_key()
+        if public_hex is None or public_hex == self.published_key:
+            return
+        if self._key_due_at is not None and now < self._key_due_at:
+            return
+        try:
+            self._client.publish_document_key(public_hex)
+        except Refused as exc:
+            # Revoked, or its id taken: resending cannot help; staff rotate the key.
+            log.error("the central server refused this terminal's document key (%s)", exc)
+            self.published_key = public_hex
+            return
+        except CentralError as exc:
+            self._key_failures += 1
+            if isinstance(exc, Unauthorized):
+                delay = unauthorized_delay(cap_s=self._cap_s, rng=self._rng)
+            else:
+                delay = backoff_delay(
+                    self._key_failures, base_s=self._base_s, cap_s=self._cap_s, rng=self._rng
+                )
+            self._key_due_at = now + timedelta(seconds=delay)
+            log.info("document key not published yet (%s); next try in %.1f s", exc, delay)
+            return
+        self.published_key = public_hex
+        self._key_failures = 0
+        self._key_due_at = None
+        log.info("document key published to the central server")
+
     def _count_failure(self) -> None:
         # An early try because a resident just filed does not make the backoff grow: the
         # backoff measures how long the server has been away, not how busy the kiosk is.
@@ -254,6 +300,8 @@ class OutboxSender(threading.Thread):
         poll_s = self._idle_poll_s
         if self.wal_to_truncate:
             poll_s = min(poll_s, self._wal_retry_s)
+        if self._key_due_at is not None:
+            poll_s = min(poll_s, max(0.0, (self._key_due_at - now).total_seconds()))
         if upcoming is None:
             return poll_s
         return min(poll_s, max(0.0, (upcoming - now).total_seconds()))

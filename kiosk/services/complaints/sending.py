@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.config import Config
 from kiosk.services.complaints.client import CentralClient
-from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key
+from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key, public_hex
 from kiosk.services.complaints.outbox import OutboxSender
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,31 @@ def central_client(config: Config) -> CentralClient:
         ca_bundle=config.central.ca_bundle,
         timeout_s=config.central.timeout_s,
     )
+
+
+class DocumentKeyFile:
+    """Calling it gives the document public key (hex) in ``path`` now, or None while there
+    is none. The file is read again only when its modification time changed, so the sender
+    may ask on every step and still see a rotation."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stamp: int | None = None
+        self._public_hex: str | None = None
+
+    def __call__(self) -> str | None:
+        try:
+            stamp = self.path.stat().st_mtime_ns
+        except OSError:
+            return None
+        if stamp != self._stamp:
+            self._stamp = stamp
+            try:
+                self._public_hex = public_hex(load_key(self.path))
+            except KioskKeyError as exc:
+                log.warning("the document key cannot be published: %s", exc)
+                self._public_hex = None
+        return self._public_hex
 
 
 def start_outbox_sender(
@@ -52,6 +78,7 @@ def start_outbox_sender(
         retry_base_s=config.outbox.retry_base_s,
         retry_cap_s=config.outbox.retry_cap_s,
         on_depth=on_depth,
+        document_key=DocumentKeyFile(config.security.document_key_file),
     )
     sender.start()
     return sender

@@ -21,11 +21,11 @@ all million secrets.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+
+from kiosk.domain.document_reading import pdf_subject
 
 CONTENT_VERSION = 1
 
@@ -58,28 +58,17 @@ def subject_text(content: bytes) -> str:
 
 
 def read_embedded_content(pdf: Path) -> bytes:
-    """The content bytes a PDF made here carries, read back with poppler's ``pdfinfo``.
+    """The content bytes a PDF made here carries, read back with poppler's ``pdfinfo``
+    (:func:`kiosk.domain.document_reading.pdf_subject`, which the verifiers use too).
 
     Raises :class:`NoEmbeddedContentError` when the subject is missing or is not our JSON.
     """
-    pdfinfo = shutil.which("pdfinfo")
-    if pdfinfo is None:
-        raise FileNotFoundError("pdfinfo (Debian package poppler-utils) is not installed")
-    result = subprocess.run(
-        [pdfinfo, "-enc", "UTF-8", str(pdf)],
-        capture_output=True,
-        timeout=30,
-        check=False,
-    )
-    for line in result.stdout.decode("utf-8", "replace").splitlines():
-        key, _, value = line.partition(":")
-        if key == "Subject":
-            text = value.lstrip(" ")
-            try:
-                body = json.loads(text)
-            except json.JSONDecodeError:
-                break
-            if isinstance(body, dict) and body.get("version") == CONTENT_VERSION:
-                return text.encode("utf-8")
-            break
+    text = pdf_subject(pdf)
+    if text is not None:
+        try:
+            body = json.loads(text)
+        except json.JSONDecodeError:
+            body = None
+        if isinstance(body, dict) and body.get("version") == CONTENT_VERSION:
+            return text.encode("utf-8")
     raise NoEmbeddedContentError("the PDF carries no printed-record content")
