@@ -1,0 +1,158 @@
+"""Issuing a printed record: the one place where what the store holds becomes a signed PDF.
+
+Each ``issue_*`` function builds the document's facts, its canonical content, and the
+:class:`~kiosk.domain.signed_document.DocumentPayload` that the QR code signs (the facts that
+matter, such as the tracking number, and a hash of the content), signs it with this
+terminal's document key, renders the PDF and hands back an :class:`IssuedDocument`. Screens
+call them on a worker thread (reportlab takes a moment) and give the document to the print
+queue with :meth:`IssuedDocument.print_job`.
+
+A receipt's secret is printed on the paper and nowhere else: not in the payload, not in the
+hashed content (see :mod:`kiosk.services.printing.content`). Refusals are
+:class:`~kiosk.domain.problems.Refused` with an :class:`IssueProblem` code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.domain.clock import SHANGHAI
+from kiosk.domain.problems import Reason, Refused
+from kiosk.domain.signed_document import (
+    DocumentPayload,
+    DocumentType,
+    FactValue,
+    PayloadError,
+    content_hash,
+    key_id,
+    sign,
+)
+from kiosk.services.complaints.filing import FiledComplaint
+from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key
+from kiosk.services.printing.printers.base import PrintJob
+from kiosk.services.printing.receipt import ReceiptFacts, receipt_content, render_receipt
+
+
+class IssueProblem(StrEnum):
+    """Why a record could not be issued."""
+
+    #: This terminal has no document key (``kiosk keygen`` was not run): nothing is signed.
+    NO_DOCUMENT_KEY = "issue-no-document-key"
+    #: The facts could not be put into a signed payload or onto the page.
+    BAD_FACTS = "issue-bad-facts"
+
+
+@dataclass(frozen=True)
+class DocumentSigner:
+    """This terminal's document key and code: what signs every record it prints."""
+
+    private_key: Ed25519PrivateKey = field(repr=False)
+    terminal_code: str
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.private_key.public_key())
+
+    @classmethod
+    def from_file(cls, path: Path, terminal_code: str) -> DocumentSigner:
+        """The signer whose key is in ``path``; :class:`Refused` (no document key) if the
+        file is missing or is not an Ed25519 key."""
+        try:
+            return cls(load_key(path), terminal_code)
+        except KioskKeyError:
+            raise Refused(Reason.of(IssueProblem.NO_DOCUMENT_KEY)) from None
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A signed record, rendered: what the preview shows and the print queue prints.
+
+    ``job_title`` is the code the printer's queue lists it under; ``number`` makes two
+    prints of it the same document, so a second tap never prints it twice.
+    """
+
+    pdf: bytes = field(repr=False)
+    payload_text: str = field(repr=False)
+    document_type: DocumentType
+    number: str = field(repr=False)
+    job_title: str
+    holds_resident_data: bool = True
+
+    def print_job(self) -> PrintJob:
+        return PrintJob(
+            self.pdf,
+            title=self.job_title,
+            holds_resident_data=self.holds_resident_data,
+            document_number=self.number,
+        )
+
+
+def _signed(
+    signer: DocumentSigner,
+    document_type: DocumentType,
+    number: str,
+    issued_at: datetime,
+    facts: dict[str, FactValue],
+    content: bytes,
+) -> str:
+    try:
+        payload = DocumentPayload(
+            key_id=signer.key_id,
+            document_type=document_type,
+            number=number,
+            issued_at=issued_at.replace(microsecond=0),
+            facts=facts,
+            content_hash=content_hash(content),
+        )
+        return sign(payload, signer.private_key)
+    except PayloadError as error:
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS, problem=error.problem.value)) from None
+
+
+def issue_receipt(
+    filed: FiledComplaint,
+    *,
+    signer: DocumentSigner,
+    now: datetime,
+    hotline: str | None = None,
+    website: str | None = None,
+) -> IssuedDocument:
+    """The receipt of a complaint just filed at this terminal (80 mm roll).
+
+    It prints the tracking number, the secret, the receiving office, when and where it was
+    filed and how to check its status. The payload signs the tracking number and the day of
+    filing in Shanghai (``day``, as 20261207) with a hash of the content; the secret is in neither.
+    """
+    try:
+        facts = ReceiptFacts(
+            tracking_number=filed.tracking_number,
+            secret=filed.secret,
+            office=filed.office_name,
+            filed_at=filed.filed_at,
+            terminal_code=signer.terminal_code,
+            hotline=hotline,
+            website=website,
+        )
+    except ValueError:
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS)) from None
+    day = int(filed.filed_at.astimezone(SHANGHAI).strftime("%Y%m%d"))
+    text = _signed(
+        signer,
+        DocumentType.RECEIPT,
+        filed.tracking_number,
+        now,
+        {"trk": filed.tracking_number, "day": day},
+        receipt_content(facts),
+    )
+    return IssuedDocument(
+        pdf=render_receipt(facts, text),
+        payload_text=text,
+        document_type=DocumentType.RECEIPT,
+        number=filed.tracking_number,
+        job_title="receipt",
+    )
