@@ -140,6 +140,11 @@ def walk(
     from kiosk.services.store import open_store
     from kiosk.views.i18n import Translations
     from kiosk.views.main_window import MainWindow
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.services.printing.issue import DocumentSigner
+    from kiosk.services.printing.printers.choose import NoPrinter
+    from kiosk.services.printing.printers.queue import PrintQueue
     from kiosk.views.screens.base import ScreenContext
     from kiosk.views.theme import NORMAL
 
@@ -152,6 +157,9 @@ def walk(
     # The morning after the demo data's reference date, in Shanghai.
     now = datetime.combine(REFERENCE_DATE + timedelta(days=1), time(2, 0), tzinfo=UTC)
     story = SCENARIOS[0]
+    # A key made for the tour, and no printer: the receipt's preview, then its failure.
+    signer = DocumentSigner(Ed25519PrivateKey.generate(), "DEMO-0001")
+    print_queue = PrintQueue(NoPrinter())
     try:
         for language in languages:
             for orientation in orientations:
@@ -163,6 +171,8 @@ def walk(
                         kiosk_code="DEMO-0001",
                         region_code=TERMINAL_REGION,
                         clock=lambda: now,
+                        print_queue=print_queue,
+                        document_signer=signer,
                     ),
                     identifier=Identifier(
                         store.sessionmaker,
@@ -185,6 +195,7 @@ def walk(
                 window.deleteLater()
                 app.processEvents()
     finally:
+        print_queue.close()
         translations.clear()
         store.close()
 
@@ -210,6 +221,7 @@ def _tour(
     from kiosk.views.screens.identify import IdentifyScreen
     from kiosk.views.screens.ledger import LedgerScreen
     from kiosk.views.widgets.keypad import CLEAR
+    from kiosk.views.widgets.print_preview import PrintState
 
     identify = window.identify_screen
     assert isinstance(identify, IdentifyScreen)
@@ -326,6 +338,18 @@ def _tour(
         tap(screen.review_step.send_button)
         until(lambda: screen.current_step() is screen.result_step)
 
+    def receipt_preview() -> None:
+        """ "Print receipt": the receipt as it will print (a private step: the secret)."""
+        screen = complaint()
+        tap(screen.result_step.print_button)
+        until(lambda: screen.print_step.state() is PrintState.READY)
+
+    def receipt_failed() -> None:
+        """Print, on a terminal whose printer cannot be reached."""
+        screen = complaint()
+        tap(screen.print_step.print_button)
+        until(lambda: screen.print_step.state() is PrintState.FAILED)
+
     def confirm_end() -> None:
         """ "End session" with a complaint not yet sent: asked first."""
         from_home("complaint")
@@ -368,6 +392,8 @@ def _tour(
         ("complaint-implicated", implicated_step, False),
         ("complaint-review", review_step, False),
         ("complaint-filed", filed, True),
+        ("receipt-preview", receipt_preview, True),
+        ("receipt-failed", receipt_failed, True),
         ("confirm-end", confirm_end, False),
         ("check-complaint", check_complaint_started, False),
         ("check-complaint-secret", secret_typed, True),

@@ -25,6 +25,7 @@ SCREENS = {
     "ledger", "dispute", "dispute-amount", "cadre", "loans", "projects", "bulletins",
     "still-there", "complaint-category", "complaint-words", "complaint-level",
     "complaint-phone", "complaint-implicated", "complaint-review", "complaint-filed",
+    "receipt-preview", "receipt-failed",
     "confirm-end", "check-complaint", "check-complaint-secret",
 }  # fmt: skip
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -35,16 +34,8 @@ from kiosk.domain.signed_document import (
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key
 from kiosk.services.printing.printers.base import PrintJob
+from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.printing.receipt import ReceiptFacts, receipt_content, render_receipt
-
-
-class IssueProblem(StrEnum):
-    """Why a record could not be issued."""
-
-    #: This terminal has no document key (``kiosk keygen`` was not run): nothing is signed.
-    NO_DOCUMENT_KEY = "issue-no-document-key"
-    #: The facts could not be put into a signed payload or onto the page.
-    BAD_FACTS = "issue-bad-facts"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from kiosk.views.screens.contract import Screen, ScreenParts
 
 if TYPE_CHECKING:
     from kiosk.services.complaints.status import ComplaintStatusView
+    from kiosk.services.printing.issue import DocumentSigner
+    from kiosk.services.printing.printers.queue import PrintQueue
 
 #: Asks the central server (and the local store) how a complaint stands, given its tracking
 #: number and secret. It does network I/O: screens call it on a worker thread only.
@@ -40,6 +42,15 @@ class ScreenContext:
     #: Tells the outbox sender a complaint was just filed, so sending starts at once
     #: rather than at its next round. None: the sender finds it on its own.
     wake_outbox: Callable[[], None] | None = None
+    #: The print queue in front of this terminal's printer and the document key that signs
+    #: what it prints. None for either: no record is offered for printing (a receipt's
+    #: numbers are written down instead).
+    print_queue: PrintQueue | None = None
+    document_signer: DocumentSigner | None = None
+
+    @property
+    def can_print(self) -> bool:
+        return self.print_queue is not None and self.document_signer is not None
 
     def today(self) -> date:
         return self.clock().date()

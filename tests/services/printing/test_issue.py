@@ -21,8 +21,9 @@ from kiosk.domain.signed_document import (
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import write_new_key
 from kiosk.services.printing.content import read_embedded_content
-from kiosk.services.printing.issue import DocumentSigner, IssueProblem, issue_receipt
+from kiosk.services.printing.issue import DocumentSigner, issue_receipt
 from kiosk.services.printing.preview import render_pages
+from kiosk.services.printing.problems import IssueProblem
 from tests.services.printing.pdf_tools import decode_qr, render_pngs, write
 from tests.services.printing.samples import SECRET, TRACKING
 
