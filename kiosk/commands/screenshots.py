@@ -130,6 +130,7 @@ def walk(
     number typed, a phone number, a filed complaint's secret. Tests use it to check those
     screens as well.
     """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import ui_font
@@ -137,14 +138,12 @@ def walk(
     from kiosk.services.demo import REFERENCE_DATE, SCENARIOS
     from kiosk.services.identify import Identifier
     from kiosk.services.places import office_display_name
-    from kiosk.services.store import open_store
-    from kiosk.views.i18n import Translations
-    from kiosk.views.main_window import MainWindow
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
     from kiosk.services.printing.issue import DocumentSigner
     from kiosk.services.printing.printers.choose import NoPrinter
     from kiosk.services.printing.printers.queue import PrintQueue
+    from kiosk.services.store import open_store
+    from kiosk.views.i18n import Translations
+    from kiosk.views.main_window import MainWindow
     from kiosk.views.screens.base import ScreenContext
     from kiosk.views.theme import NORMAL
 
