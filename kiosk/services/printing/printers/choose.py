@@ -66,3 +66,12 @@ def configured_printer(config: PrinterConfig) -> CupsPrinter | EscposPrinter | N
     if not queue:
         return NoPrinter()
     return CupsPrinter(queue)
+
+
+def describe(config: PrinterConfig, printer: CupsPrinter | EscposPrinter | NoPrinter) -> str:
+    """How ``kiosk doctor`` names the printing path in use."""
+    if isinstance(printer, CupsPrinter):
+        return f"CUPS queue {printer.queue!r}"
+    if isinstance(printer, EscposPrinter):
+        return f"ESC/POS printer at {config.escpos}"
+    return "no printer (printer.queue is empty and CUPS names no default)"
