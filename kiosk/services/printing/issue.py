@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import SHANGHAI
+from kiosk.domain.models import Household, Member, RegionLevel, Relation, VerificationKind
 from kiosk.domain.problems import Reason, Refused
 from kiosk.domain.signed_document import (
     DocumentPayload,
@@ -33,9 +36,17 @@ from kiosk.domain.signed_document import (
 )
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key
+from kiosk.services.importer.labels import PROGRAMME
 from kiosk.services.printing.printers.base import PrintJob
 from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.printing.receipt import ReceiptFacts, receipt_content, render_receipt
+from kiosk.services.printing.statement import (
+    Payment,
+    PaymentCheck,
+    StatementFacts,
+    statement_content,
+    summarise,
+)
 
 
 @dataclass(frozen=True)
@@ -146,4 +157,116 @@ def issue_receipt(
         document_type=DocumentType.RECEIPT,
         number=filed.tracking_number,
         job_title="receipt",
+    )
+
+
+class Paper(StrEnum):
+    """What a statement is printed on."""
+
+    ROLL = "roll"
+    A4 = "a4"
+
+
+_CHECKS = {
+    VerificationKind.RECEIVED_IN_FULL: PaymentCheck.CONFIRMED,
+    VerificationKind.RECEIVED_LESS: PaymentCheck.DISPUTED,
+    VerificationKind.RECEIVED_NOTHING: PaymentCheck.DISPUTED,
+}
+
+
+def _head(household: Household) -> Member:
+    head = min(
+        household.members,
+        key=lambda m: (m.relation is not Relation.HEAD, m.position),
+        default=None,
+    )
+    if head is None:
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS))
+    return head
+
+
+def _township(village: object) -> str:
+    """County and township above ``village`` (a Region), as "龙里县冠山街道"."""
+    names: list[str] = []
+    current = getattr(village, "parent", None)
+    while current is not None and current.level.rank >= RegionLevel.COUNTY.rank:
+        names.insert(0, current.name)
+        current = current.parent
+    return "".join(names)
+
+
+def issue_statement(
+    session: Session,
+    household_id: int,
+    *,
+    paper: Paper,
+    signer: DocumentSigner,
+    now: datetime,
+) -> IssuedDocument:
+    """The aid ledger statement of ``household_id``: every payment in its name with totals,
+    each marked confirmed or disputed as the resident last said (roll or A4).
+
+    The payload signs the household's file number, the total in fen, the number of payments
+    and how many the resident confirmed and disputed, with a hash of the content.
+    """
+    # Imported here: the two layouts bring their own reportlab parts.
+    from kiosk.services.printing.statement_a4 import render_statement_a4
+    from kiosk.services.printing.statement_roll import render_statement_roll
+    from kiosk.services.resident.ledger import ledger
+
+    household = session.get(Household, household_id)
+    if household is None:
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS))
+    head = _head(household)
+    found = ledger(session, household_id)
+    payments = tuple(
+        Payment(
+            paid_on=line.paid_on,
+            programme=PROGRAMME.labels[line.programme][0],
+            member=line.recipient or "",
+            amount_fen=line.amount_fen,
+            check=PaymentCheck.UNCHECKED
+            if line.verification is None
+            else _CHECKS[line.verification],
+        )
+        for year in reversed(found.years)
+        for line in year.lines
+    )
+    issued_at = now.replace(microsecond=0)
+    number = f"LS-{issued_at.astimezone(SHANGHAI):%Y%m%d%H%M%S}-{household_id}"
+    try:
+        facts = StatementFacts(
+            statement_number=number,
+            head_name=head.name,
+            head_id_masked=head.id_masked,
+            household_number=household.file_number,
+            township=_township(household.village),
+            village=household.village.name,
+            payments=payments,
+            issued_at=issued_at,
+        )
+    except (TypeError, ValueError):
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS)) from None
+    summary = summarise(facts)
+    text = _signed(
+        signer,
+        DocumentType.LEDGER_STATEMENT,
+        number,
+        issued_at,
+        {
+            "hh": household.file_number,
+            "tot": summary.total_fen,
+            "n": len(payments),
+            "cf": summary.counts[PaymentCheck.CONFIRMED],
+            "dp": summary.counts[PaymentCheck.DISPUTED],
+        },
+        statement_content(facts),
+    )
+    render = render_statement_a4 if paper is Paper.A4 else render_statement_roll
+    return IssuedDocument(
+        pdf=render(facts, text),
+        payload_text=text,
+        document_type=DocumentType.LEDGER_STATEMENT,
+        number=number,
+        job_title="aid-statement",
     )

@@ -3,13 +3,17 @@ back from the rendered page, and its secret kept out of everything but the paper
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import select
 
+from kiosk.domain.models import AidRecord, Household, VerificationKind
 from kiosk.domain.problems import Refused
 from kiosk.domain.signed_document import (
     DocumentType,
@@ -21,10 +25,13 @@ from kiosk.domain.signed_document import (
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import write_new_key
 from kiosk.services.printing.content import read_embedded_content
-from kiosk.services.printing.issue import DocumentSigner, issue_receipt
+from kiosk.services.printing.issue import DocumentSigner, Paper, issue_receipt, issue_statement
 from kiosk.services.printing.preview import render_pages
 from kiosk.services.printing.problems import IssueProblem
-from tests.services.printing.pdf_tools import decode_qr, render_pngs, write
+from kiosk.services.resident.ledger import ledger, record_verification
+from kiosk.services.store import Store, open_store
+from tests.conftest import DemoTemplate
+from tests.services.printing.pdf_tools import UNMASKED_ID, decode_qr, render_pngs, write
 from tests.services.printing.samples import SECRET, TRACKING
 
 NOW = datetime(2026, 12, 7, 7, 35, 44, 123456, tzinfo=UTC)
@@ -96,3 +103,58 @@ def test_the_preview_renders_every_page(signer: DocumentSigner) -> None:
     """The receipt is one PNG page for the preview screen."""
     pages = render_pages(issue_receipt(_filed(), signer=signer, now=NOW).pdf)
     assert len(pages) == 1 and pages[0].startswith(b"\x89PNG")
+
+
+@pytest.fixture
+def demo_store(demo_template: DemoTemplate, tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "kiosk.sqlite3"
+    shutil.copyfile(demo_template(households=20, seed=3), path)
+    store = open_store(path, migrate=False)
+    yield store
+    store.close()
+
+
+def _relief_household(store: Store) -> tuple[int, int]:
+    """The household of the 8,000-yuan relief of 2014, and that payment's id."""
+    with store.sessionmaker() as s:
+        household_id = s.scalars(
+            select(Household.id).where(Household.file_number == "522730001001-0001")
+        ).one()
+        record_id = s.scalars(
+            select(AidRecord.id).where(
+                AidRecord.household_id == household_id, AidRecord.amount_fen == 800_000
+            )
+        ).one()
+    return household_id, record_id
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_statement_verifies_and_signs_the_totals_and_the_residents_word(
+    demo_store: Store, signer: DocumentSigner, tmp_path: Path, paper: Paper
+) -> None:
+    """Every payment and its total, the disputed one counted as disputed; the QR on the
+    first page verifies and its hash matches the content."""
+    household_id, record_id = _relief_household(demo_store)
+    with demo_store.sessionmaker.begin() as s:
+        record_verification(
+            s,
+            household_id=household_id,
+            aid_record_id=record_id,
+            kind=VerificationKind.RECEIVED_LESS,
+            received_fen=400_000,
+            kiosk_code="LL-GS-0003",
+        )
+    with demo_store.sessionmaker() as s:
+        issued = issue_statement(s, household_id, paper=paper, signer=signer, now=NOW)
+        recorded = ledger(s, household_id)
+    pdf = write(issued.pdf, tmp_path / "statement.pdf")
+    png = render_pngs(pdf, tmp_path / "statement", last=1)[0]
+    result = verify(decode_qr(png), _published(signer.private_key))
+    assert result.status is Status.VALID and result.payload is not None
+    facts = result.payload.facts
+    assert facts["hh"] == "522730001001-0001"
+    assert facts["tot"] == recorded.total_fen and facts["n"] == recorded.count
+    assert facts["dp"] == 1
+    assert result.payload.document_type is DocumentType.LEDGER_STATEMENT
+    assert matches_content(result, read_embedded_content(pdf))
+    assert not UNMASKED_ID.search(read_embedded_content(pdf).decode())
