@@ -298,6 +298,7 @@ def _connect_store(
     from kiosk.services.complaints.sending import start_outbox_sender
     from kiosk.services.identify import Identifier
     from kiosk.services.places import office_display_name
+    from kiosk.services.printing.issue import Paper
     from kiosk.services.printing.printers.choose import configured_printer
     from kiosk.services.printing.printers.queue import PrintQueue
     from kiosk.views.screens.base import ScreenContext
@@ -319,6 +320,7 @@ def _connect_store(
             wake_outbox=sender.wake if sender is not None else None,
             print_queue=print_queue,
             document_signer=_document_signer(config),
+            statement_paper=Paper.ROLL if config.printer.escpos else Paper.A4,
         ),
         identifier=Identifier(
             store.sessionmaker,

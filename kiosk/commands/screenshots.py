@@ -264,10 +264,19 @@ def _tour(
         tap(identify.next_button)
         type_on(identify.initials_entry, initials)
 
+    def statement_preview() -> None:
+        """ "Print statement": the statement as it will print."""
+        ledger = window.current_screen()
+        assert isinstance(ledger, LedgerScreen)
+        tap(ledger.print_button)
+        until(lambda: ledger.preview.state() is PrintState.READY)
+
     def dispute_started() -> None:
         """The 8,000-yuan line of 2014 on the ledger, then "Not right" on it."""
         ledger = window.current_screen()
         assert isinstance(ledger, LedgerScreen)
+        if ledger.stack.currentWidget() is ledger.print_page:
+            ledger.go_back()  # from the statement's preview
         ledger.show_year_of(2014)
         shown = ledger.current_ledger()
         assert shown is not None
@@ -377,6 +386,7 @@ def _tour(
         ("home", lambda: tap(identify.confirm_button), False),
         ("household", partial(from_home, "household"), False),
         ("ledger", partial(from_home, "ledger"), False),
+        ("statement-preview", statement_preview, False),
         ("dispute", dispute_started, False),
         ("dispute-amount", amount_typed, False),
         *[

@@ -1400,6 +1400,18 @@
         <translation>已记录，谢谢您。</translation>
     </message>
     <message>
+        <source>Print statement</source>
+        <translation>打印明细</translation>
+    </message>
+    <message>
+        <source>Your statement of payments</source>
+        <translation>您的资金发放明细</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or ask staff at the service desk.</source>
+        <translation>请点“再试一次”，或请服务台工作人员帮忙。</translation>
+    </message>
+    <message>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar, Self
 
@@ -17,12 +17,19 @@ from kiosk.views.screens.contract import Screen, ScreenParts
 
 if TYPE_CHECKING:
     from kiosk.services.complaints.status import ComplaintStatusView
-    from kiosk.services.printing.issue import DocumentSigner
+    from kiosk.services.printing.issue import DocumentSigner, Paper
     from kiosk.services.printing.printers.queue import PrintQueue
 
 #: Asks the central server (and the local store) how a complaint stands, given its tracking
 #: number and secret. It does network I/O: screens call it on a worker thread only.
 StatusChecker = Callable[[str, str], "ComplaintStatusView"]
+
+
+def _a4() -> Paper:
+    # Imported when a context is made, not with this module: it brings reportlab.
+    from kiosk.services.printing.issue import Paper
+
+    return Paper.A4
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,9 @@ class ScreenContext:
     #: numbers are written down instead).
     print_queue: PrintQueue | None = None
     document_signer: DocumentSigner | None = None
+    #: What statements are laid out for: A4 on a CUPS office printer, the roll on a
+    #: thermal printer.
+    statement_paper: Paper = field(default_factory=lambda: _a4())
 
     @property
     def can_print(self) -> bool:

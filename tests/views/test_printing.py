@@ -1,7 +1,8 @@
-"""Printing a complaint's receipt from the result step: Print receipt, the preview, Print,
-and the job on a real ESC/POS network path (a TCP server on 127.0.0.1 answering the paper
-queries, tests/services/printing/printers/test_thermal.FakeThermal); an out-of-paper printer
-and the end of a session."""
+"""Printing from the screens: a complaint's receipt from the result step (Print receipt,
+the preview, Print) and a statement from the ledger, the jobs going over a real ESC/POS
+network path (a TCP server on 127.0.0.1 answering the paper queries,
+tests/services/printing/printers/test_thermal.FakeThermal); an out-of-paper printer and the
+end of a session."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from kiosk.domain.models import ComplaintCategory, Household, Member, Relation
 from kiosk.domain.problems import Reason
 from kiosk.services.complaints.kiosk_key import write_new_key
 from kiosk.services.pinyin_input import PinyinDictionary, default_dictionary
-from kiosk.services.printing.issue import DocumentSigner
+from kiosk.services.printing.issue import DocumentSigner, Paper
 from kiosk.services.printing.printers.base import PrinterState, PrinterStatus
 from kiosk.services.printing.printers.queue import PrintQueue
 from kiosk.services.printing.printers.thermal import EscposPrinter, network
@@ -27,6 +28,7 @@ from kiosk.services.store import Store
 from kiosk.views.main_window import MainWindow
 from kiosk.views.problems import reason_text
 from kiosk.views.screens.complaint import ComplaintScreen
+from kiosk.views.screens.ledger import LedgerScreen
 from kiosk.views.widgets.print_preview import PrintState
 from tests.services.printing.printers.test_thermal import (
     CUT,
@@ -229,3 +231,49 @@ def test_ending_the_session_cancels_a_queued_receipt_and_wipes_the_preview(
     finally:
         gate.set()
         slow.close()
+
+
+def test_print_statement_from_the_ledger(
+    qtbot: QtBot,
+    screens: Screens,
+    demo_store: Store,
+    resident: Hands,
+    relief: Relief,
+    queue: PrintQueue,
+    signer: DocumentSigner,
+    thermal: FakeThermal,
+) -> None:
+    """Print statement -> its pages, page x of y when there are several -> Print -> on paper;
+    Back returns to the ledger and clear leaves no page behind."""
+    context = dataclasses.replace(
+        screens.context(demo_store),
+        print_queue=queue,
+        document_signer=signer,
+        statement_paper=Paper.A4,
+    )
+    ledger_screen = screens.show(LedgerScreen(context))
+    ledger_screen.load(relief.household_id)
+    resident.tap(ledger_screen.print_button)
+    preview = ledger_screen.preview
+    qtbot.waitUntil(lambda: preview.state() is PrintState.READY, timeout=20_000)
+    assert preview.page_count() >= 1
+    if preview.page_count() > 1:
+        assert preview.page_label.isVisible()
+        resident.tap(preview.next_button)
+        assert preview.current_page() == 2
+    resident.tap(preview.print_button)
+    qtbot.waitUntil(lambda: preview.state() is PrintState.PRINTED, timeout=60_000)
+    assert printed(thermal) == 1
+    assert ledger_screen.go_back()
+    assert ledger_screen.stack.currentWidget() is ledger_screen.list_page
+    ledger_screen.clear()
+    assert preview.page_count() == 0
+
+
+def test_no_print_button_without_a_printer(
+    screens: Screens, demo_store: Store, relief: Relief
+) -> None:
+    """A terminal without a document key or printer offers no printing."""
+    ledger_screen = screens.show(LedgerScreen(screens.context(demo_store)))
+    ledger_screen.load(relief.household_id)
+    assert not ledger_screen.print_button.isVisible()
