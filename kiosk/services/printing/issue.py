@@ -15,7 +15,7 @@ hashed content (see :mod:`kiosk.services.printing.content`). Refusals are
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -23,7 +23,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import SHANGHAI
-from kiosk.domain.models import Household, Member, RegionLevel, Relation, VerificationKind
+from kiosk.domain.models import (
+    Household,
+    Member,
+    PovertyStatus,
+    Region,
+    RegionLevel,
+    Relation,
+    VerificationKind,
+)
+from kiosk.domain.poverty import band_for
 from kiosk.domain.problems import Reason, Refused
 from kiosk.domain.signed_document import (
     DocumentPayload,
@@ -36,7 +45,7 @@ from kiosk.domain.signed_document import (
 )
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key
-from kiosk.services.importer.labels import PROGRAMME
+from kiosk.services.importer.labels import PROGRAMME, RELATION
 from kiosk.services.printing.printers.base import PrintJob
 from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.printing.receipt import ReceiptFacts, receipt_content, render_receipt
@@ -185,10 +194,10 @@ def _head(household: Household) -> Member:
     return head
 
 
-def _township(village: object) -> str:
-    """County and township above ``village`` (a Region), as "龙里县冠山街道"."""
+def _township(village: Region) -> str:
+    """County and township above ``village``, as "龙里县冠山街道"."""
     names: list[str] = []
-    current = getattr(village, "parent", None)
+    current = village.parent
     while current is not None and current.level.rank >= RegionLevel.COUNTY.rank:
         names.insert(0, current.name)
         current = current.parent
@@ -269,4 +278,101 @@ def issue_statement(
         document_type=DocumentType.LEDGER_STATEMENT,
         number=number,
         job_title="aid-statement",
+    )
+
+
+#: The registered status as a certificate prints it.
+STATUS_WORDS = {
+    PovertyStatus.POOR: "建档立卡贫困户",
+    PovertyStatus.LIFTED: "建档立卡脱贫户",
+    PovertyStatus.MONITORED: "防返贫监测户",
+}
+#: What a certificate printed at a terminal may be used for.
+PURPOSES = ("子女入学", "就医", "申请救助帮扶")
+#: How long it is good for: a school or a hospital asks for a recent one.
+VALID_DAYS = 90
+
+
+def _ancestor(region: Region, level: RegionLevel) -> str:
+    current: Region | None = region
+    while current is not None and current.level is not level:
+        current = current.parent
+    return current.name if current is not None else ""
+
+
+def issue_certificate(
+    session: Session,
+    household_id: int,
+    *,
+    signer: DocumentSigner,
+    now: datetime,
+    issuer: str,
+) -> IssuedDocument:
+    """The household certificate of ``household_id`` (A4): its registered status and band,
+    where it lives and who belongs to it (ID numbers masked), good for :data:`VALID_DAYS`.
+
+    ``issuer`` names who issues it (the street office of this terminal). The payload signs
+    the file number, the status, the band, the number of members and the last day it is
+    good for, with a hash of the content.
+    """
+    from kiosk.services.printing.certificate import (
+        CertificateFacts,
+        CertificateMember,
+        certificate_content,
+        render_certificate,
+    )
+
+    household = session.get(Household, household_id)
+    if household is None:
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS))
+    head = _head(household)
+    issued_at = now.replace(microsecond=0)
+    today = issued_at.astimezone(SHANGHAI).date()
+    number = f"HC-{issued_at.astimezone(SHANGHAI):%Y%m%d%H%M%S}-{household_id}"
+    members = sorted(household.members, key=lambda m: (m.relation is not Relation.HEAD, m.position))
+    village = household.village
+    band = band_for(household.poverty_score)
+    try:
+        facts = CertificateFacts(
+            certificate_number=number,
+            status=STATUS_WORDS[household.status],
+            band=band,
+            province=_ancestor(village, RegionLevel.PROVINCE),
+            county=_ancestor(village, RegionLevel.COUNTY),
+            township=_ancestor(village, RegionLevel.TOWNSHIP),
+            village=village.name,
+            household_number=household.file_number,
+            head_name=head.name,
+            head_id_masked=head.id_masked,
+            members=tuple(
+                CertificateMember(m.name, RELATION.labels[m.relation][0], m.id_masked)
+                for m in members
+            ),
+            purposes=PURPOSES,
+            issued_on=today,
+            valid_until=today + timedelta(days=VALID_DAYS),
+            issuer=issuer,
+        )
+    except (TypeError, ValueError):
+        raise Refused(Reason.of(IssueProblem.BAD_FACTS)) from None
+    text = _signed(
+        signer,
+        DocumentType.HOUSEHOLD_CERTIFICATE,
+        number,
+        issued_at,
+        {
+            "hh": household.file_number,
+            "st": household.status.value,
+            "band": band.value,
+            "n": len(members),
+            "until": int(facts.valid_until.strftime("%Y%m%d")),
+        },
+        certificate_content(facts),
+    )
+    return IssuedDocument(
+        pdf=render_certificate(facts, text),
+        payload_text=text,
+        document_type=DocumentType.HOUSEHOLD_CERTIFICATE,
+        number=number,
+        job_title="certificate",
     )

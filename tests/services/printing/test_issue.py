@@ -25,7 +25,13 @@ from kiosk.domain.signed_document import (
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import write_new_key
 from kiosk.services.printing.content import read_embedded_content
-from kiosk.services.printing.issue import DocumentSigner, Paper, issue_receipt, issue_statement
+from kiosk.services.printing.issue import (
+    DocumentSigner,
+    Paper,
+    issue_certificate,
+    issue_receipt,
+    issue_statement,
+)
 from kiosk.services.printing.preview import render_pages
 from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.resident.ledger import ledger, record_verification
@@ -158,3 +164,29 @@ def test_a_statement_verifies_and_signs_the_totals_and_the_residents_word(
     assert result.payload.document_type is DocumentType.LEDGER_STATEMENT
     assert matches_content(result, read_embedded_content(pdf))
     assert not UNMASKED_ID.search(read_embedded_content(pdf).decode())
+
+
+def test_a_certificate_verifies_and_masks_every_id_number(
+    demo_store: Store, signer: DocumentSigner, tmp_path: Path
+) -> None:
+    """The household's status, band and members, good for 90 days; its QR verifies and
+    matches the content, which holds no full ID number."""
+    household_id, _ = _relief_household(demo_store)
+    with demo_store.sessionmaker() as s:
+        issued = issue_certificate(
+            s, household_id, signer=signer, now=NOW, issuer="龙里县冠山街道办事处"
+        )
+        household = s.get_one(Household, household_id)
+        members = len(household.members)
+        status = household.status.value
+    pdf = write(issued.pdf, tmp_path / "certificate.pdf")
+    png = render_pngs(pdf, tmp_path / "certificate", last=1)[0]
+    result = verify(decode_qr(png), _published(signer.private_key))
+    assert result.status is Status.VALID and result.payload is not None
+    assert result.payload.document_type is DocumentType.HOUSEHOLD_CERTIFICATE
+    facts = result.payload.facts
+    assert facts["hh"] == "522730001001-0001" and facts["st"] == status
+    assert facts["n"] == members and facts["until"] == 20270307
+    content = read_embedded_content(pdf)
+    assert matches_content(result, content)
+    assert not UNMASKED_ID.search(content.decode())
