@@ -217,6 +217,7 @@ def _tour(
 
     from kiosk.views.screens.check_complaint import CheckComplaintScreen
     from kiosk.views.screens.complaint import ComplaintScreen
+    from kiosk.views.screens.household import HouseholdScreen
     from kiosk.views.screens.identify import IdentifyScreen
     from kiosk.views.screens.ledger import LedgerScreen
     from kiosk.views.widgets.keypad import CLEAR
@@ -263,6 +264,13 @@ def _tour(
         type_on(identify.number_entry, number[len(identify.number_entry.text()) :])
         tap(identify.next_button)
         type_on(identify.initials_entry, initials)
+
+    def certificate_preview() -> None:
+        """ "Print certificate" on the household file."""
+        household = window.current_screen()
+        assert isinstance(household, HouseholdScreen)
+        tap(household.certificate_button)
+        until(lambda: household.preview.state() is PrintState.READY)
 
     def statement_preview() -> None:
         """ "Print statement": the statement as it will print."""
@@ -385,6 +393,7 @@ def _tour(
         ("initials", initials_typed, False),
         ("home", lambda: tap(identify.confirm_button), False),
         ("household", partial(from_home, "household"), False),
+        ("certificate-preview", certificate_preview, False),
         ("ledger", partial(from_home, "ledger"), False),
         ("statement-preview", statement_preview, False),
         ("dispute", dispute_started, False),

@@ -747,6 +747,26 @@
         <translation>我家的档案</translation>
     </message>
     <message>
+        <source>Print certificate</source>
+        <translation>打印证明</translation>
+    </message>
+    <message>
+        <source>Print statement</source>
+        <translation>打印明细</translation>
+    </message>
+    <message>
+        <source>Your household certificate</source>
+        <translation>您的家庭帮扶身份证明</translation>
+    </message>
+    <message>
+        <source>Your statement of payments</source>
+        <translation>您的资金发放明细</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or ask staff at the service desk.</source>
+        <translation>请点“再试一次”，或请服务台工作人员帮忙。</translation>
+    </message>
+    <message>
         <source>Your household file. %1. Poverty status: %2. Poverty index score %3 of 100: %4. %5 people in the household.</source>
         <translation>我家的档案。%1。贫困状态：%2。贫困指数%3分（满分100分）：%4。家庭成员%5人。</translation>
     </message>

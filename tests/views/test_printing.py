@@ -1,8 +1,8 @@
 """Printing from the screens: a complaint's receipt from the result step (Print receipt,
-the preview, Print) and a statement from the ledger, the jobs going over a real ESC/POS
-network path (a TCP server on 127.0.0.1 answering the paper queries,
-tests/services/printing/printers/test_thermal.FakeThermal); an out-of-paper printer and the
-end of a session."""
+the preview, Print), a statement from the ledger and a certificate from the household file.
+The jobs go over a real ESC/POS network path (a TCP server on 127.0.0.1 answering the paper
+queries, tests/services/printing/printers/test_thermal.FakeThermal); an out-of-paper printer
+and the end of a session."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from kiosk.services.store import Store
 from kiosk.views.main_window import MainWindow
 from kiosk.views.problems import reason_text
 from kiosk.views.screens.complaint import ComplaintScreen
+from kiosk.views.screens.household import HouseholdScreen
 from kiosk.views.screens.ledger import LedgerScreen
 from kiosk.views.widgets.print_preview import PrintState
 from tests.services.printing.printers.test_thermal import (
@@ -123,6 +124,13 @@ def printed(thermal: FakeThermal) -> int:
     return bytes(thermal.received).count(CUT)
 
 
+def wait_printed(qtbot: QtBot, thermal: FakeThermal, count: int) -> None:
+    """Until ``count`` jobs have reached the printer (its socket is read on another thread),
+    and no more."""
+    qtbot.waitUntil(lambda: printed(thermal) >= count, timeout=10_000)
+    assert printed(thermal) == count
+
+
 def test_print_receipt_shows_the_page_then_prints_it_once(
     qtbot: QtBot,
     screen: ComplaintScreen,
@@ -142,8 +150,7 @@ def test_print_receipt_shows_the_page_then_prints_it_once(
     assert not preview.print_button.isEnabled()
     preview.print_document()
     qtbot.waitUntil(lambda: preview.state() is PrintState.PRINTED, timeout=30_000)
-    qtbot.waitUntil(lambda: CUT in thermal.received, timeout=10_000)
-    assert printed(thermal) == 1
+    wait_printed(qtbot, thermal, 1)
     assert not preview.print_button.isVisible()
     resident.tap(preview.back_button)
     assert screen.current_step() is screen.result_step
@@ -182,7 +189,7 @@ def test_an_out_of_paper_printer_says_so_and_offers_retry_and_writing_down(
     assert preview.state() is PrintState.FAILED
     resident.tap(preview.print_button)
     qtbot.waitUntil(lambda: preview.state() is PrintState.PRINTED, timeout=30_000)
-    assert printed(thermal) == 1
+    wait_printed(qtbot, thermal, 1)
 
 
 def test_ending_the_session_cancels_a_queued_receipt_and_wipes_the_preview(
@@ -263,7 +270,7 @@ def test_print_statement_from_the_ledger(
         assert preview.current_page() == 2
     resident.tap(preview.print_button)
     qtbot.waitUntil(lambda: preview.state() is PrintState.PRINTED, timeout=60_000)
-    assert printed(thermal) == 1
+    wait_printed(qtbot, thermal, 1)
     assert ledger_screen.go_back()
     assert ledger_screen.stack.currentWidget() is ledger_screen.list_page
     ledger_screen.clear()
@@ -277,3 +284,32 @@ def test_no_print_button_without_a_printer(
     ledger_screen = screens.show(LedgerScreen(screens.context(demo_store)))
     ledger_screen.load(relief.household_id)
     assert not ledger_screen.print_button.isVisible()
+
+
+def test_print_certificate_from_the_household_file(
+    qtbot: QtBot,
+    screens: Screens,
+    demo_store: Store,
+    resident: Hands,
+    relief: Relief,
+    queue: PrintQueue,
+    signer: DocumentSigner,
+    thermal: FakeThermal,
+) -> None:
+    """Print certificate -> its preview in place of the file -> Print -> on paper; Back
+    shows the file again."""
+    context = dataclasses.replace(
+        screens.context(demo_store), print_queue=queue, document_signer=signer
+    )
+    household = screens.show(HouseholdScreen(context))
+    household.load(relief.household_id)
+    resident.tap(household.certificate_button)
+    assert household.preview_shown() and not household.page.isVisible()
+    preview = household.preview
+    qtbot.waitUntil(lambda: preview.state() is PrintState.READY, timeout=20_000)
+    resident.tap(preview.print_button)
+    qtbot.waitUntil(lambda: preview.state() is PrintState.PRINTED, timeout=60_000)
+    wait_printed(qtbot, thermal, 1)
+    resident.tap(preview.back_button)
+    assert not household.preview_shown() and household.page.isVisible()
+    assert household.statement_button.isVisible()
