@@ -17,20 +17,21 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kiosk.domain.models import ComplaintCategory, Household, Member, Relation
-from kiosk.domain.problems import Reason
+from kiosk.domain.problems import Reason, Refused
 from kiosk.services.complaints.kiosk_key import write_new_key
 from kiosk.services.pinyin_input import PinyinDictionary, default_dictionary
-from kiosk.services.printing.issue import DocumentSigner, Paper
+from kiosk.services.printing.issue import DocumentSigner, IssuedDocument, Paper
 from kiosk.services.printing.printers.base import PrinterState, PrinterStatus
 from kiosk.services.printing.printers.queue import PrintQueue
 from kiosk.services.printing.printers.thermal import EscposPrinter, network
+from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.store import Store
 from kiosk.views.main_window import MainWindow
 from kiosk.views.problems import reason_text
 from kiosk.views.screens.complaint import ComplaintScreen
 from kiosk.views.screens.household import HouseholdScreen
 from kiosk.views.screens.ledger import LedgerScreen
-from kiosk.views.widgets.print_preview import PrintState
+from kiosk.views.widgets.print_preview import PrintPreview, PrintState
 from tests.services.printing.printers.test_thermal import (
     CUT,
     PAPER_OUT,
@@ -313,3 +314,19 @@ def test_print_certificate_from_the_household_file(
     resident.tap(preview.back_button)
     assert not household.preview_shown() and household.page.isVisible()
     assert household.statement_button.isVisible()
+
+
+def test_a_record_that_cannot_be_made_is_said_in_words_with_no_print_button(
+    qtbot: QtBot, screens: Screens, queue: PrintQueue
+) -> None:
+    """The issue refused (no document key): its reason and what to do instead; no Print."""
+    preview = screens.show(PrintPreview(queue))
+
+    def refuse() -> IssuedDocument:
+        raise Refused(Reason.of(IssueProblem.NO_DOCUMENT_KEY))
+
+    preview.show_document(refuse, title=lambda: "Receipt", fallback=lambda: "Write it down.")
+    qtbot.waitUntil(lambda: preview.state() is PrintState.FAILED, timeout=10_000)
+    assert reason_text(Reason.of(IssueProblem.NO_DOCUMENT_KEY)) in preview.problem.text()
+    assert "Write it down." in preview.problem.text()
+    assert not preview.print_button.isVisible() and preview.back_button.isVisible()

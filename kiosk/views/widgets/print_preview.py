@@ -363,7 +363,12 @@ class PrintPreview(QWidget):
         self.print_button.setText(
             self.tr("Try again") if state is PrintState.FAILED else self.tr("Print")
         )
-        set_shown(self.print_button, state is not PrintState.PRINTED)
+        # Nothing to print when the record could not be made; nothing more once printed.
+        set_shown(
+            self.print_button,
+            state is not PrintState.PRINTED
+            and (self._document is not None or state is PrintState.PREPARING),
+        )
         self.print_button.setEnabled(
             self._document is not None and state in (PrintState.READY, PrintState.FAILED)
         )
