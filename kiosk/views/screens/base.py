@@ -56,7 +56,7 @@ class ScreenContext:
     document_signer: DocumentSigner | None = None
     #: What statements are laid out for: A4 on a CUPS office printer, the roll on a
     #: thermal printer.
-    statement_paper: Paper = field(default_factory=lambda: _a4())
+    statement_paper: Paper = field(default_factory=_a4)
 
     @property
     def can_print(self) -> bool:
