@@ -1,6 +1,7 @@
 """Issuing a printed record: the one place where what the store holds becomes a signed PDF.
 
-Each ``issue_*`` function builds the document's facts, its canonical content, and the
+:func:`issue_receipt` (a complaint just filed), :func:`issue_statement` (a household's aid
+ledger, roll or A4) and :func:`issue_certificate` (a household certificate, A4). Each builds the document's facts, its canonical content, and the
 :class:`~kiosk.domain.signed_document.DocumentPayload` that the QR code signs (the facts that
 matter, such as the tracking number, and a hash of the content), signs it with this
 terminal's document key, renders the PDF and hands back an :class:`IssuedDocument`. Screens
@@ -8,7 +9,8 @@ call them on a worker thread (reportlab takes a moment) and give the document to
 queue with :meth:`IssuedDocument.print_job`.
 
 A receipt's secret is printed on the paper and nowhere else: not in the payload, not in the
-hashed content (see :mod:`kiosk.services.printing.content`). Refusals are
+hashed content (see :mod:`kiosk.services.printing.content`). ID numbers are the store's
+masked forms only; the document layouts refuse anything else. Refusals are
 :class:`~kiosk.domain.problems.Refused` with an :class:`IssueProblem` code.
 """
 
@@ -46,6 +48,12 @@ from kiosk.domain.signed_document import (
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import KioskKeyError, load_key
 from kiosk.services.importer.labels import PROGRAMME, RELATION
+from kiosk.services.printing.certificate import (
+    CertificateFacts,
+    CertificateMember,
+    certificate_content,
+    render_certificate,
+)
 from kiosk.services.printing.printers.base import PrintJob
 from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.printing.receipt import ReceiptFacts, receipt_content, render_receipt
@@ -56,6 +64,9 @@ from kiosk.services.printing.statement import (
     statement_content,
     summarise,
 )
+from kiosk.services.printing.statement_a4 import render_statement_a4
+from kiosk.services.printing.statement_roll import render_statement_roll
+from kiosk.services.resident.ledger import ledger
 
 
 @dataclass(frozen=True)
@@ -218,11 +229,6 @@ def issue_statement(
     The payload signs the household's file number, the total in fen, the number of payments
     and how many the resident confirmed and disputed, with a hash of the content.
     """
-    # Imported here: the two layouts bring their own reportlab parts.
-    from kiosk.services.printing.statement_a4 import render_statement_a4
-    from kiosk.services.printing.statement_roll import render_statement_roll
-    from kiosk.services.resident.ledger import ledger
-
     household = session.get(Household, household_id)
     if household is None:
         raise Refused(Reason.of(IssueProblem.BAD_FACTS))
@@ -315,13 +321,6 @@ def issue_certificate(
     the file number, the status, the band, the number of members and the last day it is
     good for, with a hash of the content.
     """
-    from kiosk.services.printing.certificate import (
-        CertificateFacts,
-        CertificateMember,
-        certificate_content,
-        render_certificate,
-    )
-
     household = session.get(Household, household_id)
     if household is None:
         raise Refused(Reason.of(IssueProblem.BAD_FACTS))
