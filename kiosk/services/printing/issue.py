@@ -1,12 +1,13 @@
 """Issuing a printed record: the one place where what the store holds becomes a signed PDF.
 
 :func:`issue_receipt` (a complaint just filed), :func:`issue_statement` (a household's aid
-ledger, roll or A4) and :func:`issue_certificate` (a household certificate, A4). Each builds the document's facts, its canonical content, and the
+ledger, roll or A4) and :func:`issue_certificate` (a household certificate, A4). Each builds
+the document's facts, its canonical content, and the
 :class:`~kiosk.domain.signed_document.DocumentPayload` that the QR code signs (the facts that
-matter, such as the tracking number, and a hash of the content), signs it with this
-terminal's document key, renders the PDF and hands back an :class:`IssuedDocument`. Screens
-call them on a worker thread (reportlab takes a moment) and give the document to the print
-queue with :meth:`IssuedDocument.print_job`.
+matter, such as the tracking number or the totals, and a hash of the content), signs it with
+this terminal's document key, renders the PDF and hands back an :class:`IssuedDocument`.
+Screens call them on a worker thread (reportlab takes a moment) and give the document to the
+print queue with :meth:`IssuedDocument.print_job`.
 
 A receipt's secret is printed on the paper and nowhere else: not in the payload, not in the
 hashed content (see :mod:`kiosk.services.printing.content`). ID numbers are the store's
