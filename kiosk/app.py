@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # not imported at run time: the attract screen is painted wit
     from sqlalchemy.orm import Session, sessionmaker
 
     from kiosk.services.complaints.outbox import OutboxSender
+    from kiosk.services.printing.issue import DocumentSigner
     from kiosk.views.screens.base import StatusChecker
 
 log = logging.getLogger("kiosk")
@@ -297,6 +298,9 @@ def _connect_store(
     from kiosk.services.complaints.sending import start_outbox_sender
     from kiosk.services.identify import Identifier
     from kiosk.services.places import office_display_name
+    from kiosk.services.printing.issue import Paper
+    from kiosk.services.printing.printers.choose import configured_printer
+    from kiosk.services.printing.printers.queue import PrintQueue
     from kiosk.views.screens.base import ScreenContext
 
     # Complaints are committed to the store first; this thread delivers them, and a
@@ -304,6 +308,9 @@ def _connect_store(
     sender = start_outbox_sender(config, store.sessionmaker)
     if sender is not None:
         closers.insert(0, lambda: _stop_sender(sender))
+    # Printing runs on the queue's own thread: the screens never wait for a printer.
+    print_queue = PrintQueue(configured_printer(config.printer))
+    closers.insert(0, print_queue.close)
     window.connect_store(
         context=ScreenContext(
             sessions=store.sessionmaker,
@@ -311,6 +318,9 @@ def _connect_store(
             region_code=config.terminal.region_code,
             check_status=_status_checker(config, store.sessionmaker),
             wake_outbox=sender.wake if sender is not None else None,
+            print_queue=print_queue,
+            document_signer=_document_signer(config),
+            statement_paper=Paper.ROLL if config.printer.escpos else Paper.A4,
         ),
         identifier=Identifier(
             store.sessionmaker,
@@ -327,6 +337,19 @@ def _stop_sender(sender: OutboxSender) -> None:
     if not sender.stop(timeout=5.0):
         # Nothing is lost: what it was sending stays in the outbox for the next start.
         log.warning("The outbox sender did not stop within 5 s")
+
+
+def _document_signer(config: Config) -> DocumentSigner | None:
+    """What signs this terminal's printed records, or None (nothing is offered for
+    printing) when ``kiosk keygen`` has not written the document key yet."""
+    from kiosk.domain.problems import Refused
+    from kiosk.services.printing.issue import DocumentSigner
+
+    try:
+        return DocumentSigner.from_file(config.security.document_key_file, config.terminal.code)
+    except Refused:
+        log.warning("No document key: printed records are not offered; run `kiosk keygen`")
+        return None
 
 
 def _status_checker(config: Config, sessions: sessionmaker[Session]) -> StatusChecker | None:

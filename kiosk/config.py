@@ -132,7 +132,10 @@ class UiConfig:
 
 @dataclass(frozen=True)
 class PrinterConfig:
+    #: The CUPS queue; empty: CUPS's default destination.
     queue: str
+    #: ``host:port`` of a network ESC/POS thermal printer, used instead of CUPS; empty: CUPS.
+    escpos: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,7 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] | None = No
             large_text=ui["large_text"],
             high_contrast=ui["high_contrast"],
         ),
-        printer=PrinterConfig(queue=v["printer"]["queue"]),
+        printer=PrinterConfig(queue=v["printer"]["queue"], escpos=v["printer"]["escpos"]),
         logging=LoggingConfig(level=level, file=_optional_path(v["logging"]["file"])),
         outbox=OutboxConfig(
             retry_base_s=float(outbox["retry_base_s"]), retry_cap_s=float(outbox["retry_cap_s"])

@@ -93,8 +93,8 @@ def test_good_store_fails_only_for_reasons_of_this_machine(
     code, results = _doctor_json(capsys, "--config", str(config_file), "--db", str(store))
     by_name = {result["name"]: result for result in results}
     assert list(by_name) == [
-        "configuration", "fonts", "display", "database", "id-hash key", "printer", "central",
-        "outbox",
+        "configuration", "fonts", "display", "database", "id-hash key", "printer",
+        "printer state", "central", "outbox",
     ]  # fmt: skip
     assert by_name["outbox"]["status"] == "ok"  # a new store has nothing waiting
     assert by_name["database"]["status"] == "warning"  # a new store has no households

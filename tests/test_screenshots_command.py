@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 SCREENS = [
-    "attract", "id-number", "initials", "home", "household", "ledger", "dispute",
-    "dispute-amount", "cadre", "loans", "projects", "bulletins", "still-there",
-    "complaint-category", "complaint-words", "complaint-level", "complaint-implicated",
-    "complaint-review", "confirm-end", "check-complaint",
+    "attract", "id-number", "initials", "home", "household", "certificate-preview", "ledger",
+    "statement-preview", "dispute", "dispute-amount", "cadre", "loans", "projects",
+    "bulletins", "still-there", "complaint-category", "complaint-words", "complaint-level",
+    "complaint-implicated", "complaint-review", "confirm-end", "check-complaint",
 ]  # fmt: skip
 
 

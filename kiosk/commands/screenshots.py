@@ -130,6 +130,7 @@ def walk(
     number typed, a phone number, a filed complaint's secret. Tests use it to check those
     screens as well.
     """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import ui_font
@@ -137,6 +138,9 @@ def walk(
     from kiosk.services.demo import REFERENCE_DATE, SCENARIOS
     from kiosk.services.identify import Identifier
     from kiosk.services.places import office_display_name
+    from kiosk.services.printing.issue import DocumentSigner
+    from kiosk.services.printing.printers.choose import NoPrinter
+    from kiosk.services.printing.printers.queue import PrintQueue
     from kiosk.services.store import open_store
     from kiosk.views.i18n import Translations
     from kiosk.views.main_window import MainWindow
@@ -152,6 +156,9 @@ def walk(
     # The morning after the demo data's reference date, in Shanghai.
     now = datetime.combine(REFERENCE_DATE + timedelta(days=1), time(2, 0), tzinfo=UTC)
     story = SCENARIOS[0]
+    # A key made for the tour, and no printer: the receipt's preview, then its failure.
+    signer = DocumentSigner(Ed25519PrivateKey.generate(), "DEMO-0001")
+    print_queue = PrintQueue(NoPrinter())
     try:
         for language in languages:
             for orientation in orientations:
@@ -163,6 +170,8 @@ def walk(
                         kiosk_code="DEMO-0001",
                         region_code=TERMINAL_REGION,
                         clock=lambda: now,
+                        print_queue=print_queue,
+                        document_signer=signer,
                     ),
                     identifier=Identifier(
                         store.sessionmaker,
@@ -185,6 +194,7 @@ def walk(
                 window.deleteLater()
                 app.processEvents()
     finally:
+        print_queue.close()
         translations.clear()
         store.close()
 
@@ -207,9 +217,11 @@ def _tour(
 
     from kiosk.views.screens.check_complaint import CheckComplaintScreen
     from kiosk.views.screens.complaint import ComplaintScreen
+    from kiosk.views.screens.household import HouseholdScreen
     from kiosk.views.screens.identify import IdentifyScreen
     from kiosk.views.screens.ledger import LedgerScreen
     from kiosk.views.widgets.keypad import CLEAR
+    from kiosk.views.widgets.print_preview import PrintState
 
     identify = window.identify_screen
     assert isinstance(identify, IdentifyScreen)
@@ -253,10 +265,26 @@ def _tour(
         tap(identify.next_button)
         type_on(identify.initials_entry, initials)
 
+    def certificate_preview() -> None:
+        """ "Print certificate" on the household file."""
+        household = window.current_screen()
+        assert isinstance(household, HouseholdScreen)
+        tap(household.certificate_button)
+        until(lambda: household.preview.state() is PrintState.READY)
+
+    def statement_preview() -> None:
+        """ "Print statement": the statement as it will print."""
+        ledger = window.current_screen()
+        assert isinstance(ledger, LedgerScreen)
+        tap(ledger.print_button)
+        until(lambda: ledger.preview.state() is PrintState.READY)
+
     def dispute_started() -> None:
         """The 8,000-yuan line of 2014 on the ledger, then "Not right" on it."""
         ledger = window.current_screen()
         assert isinstance(ledger, LedgerScreen)
+        if ledger.stack.currentWidget() is ledger.print_page:
+            ledger.go_back()  # from the statement's preview
         ledger.show_year_of(2014)
         shown = ledger.current_ledger()
         assert shown is not None
@@ -326,6 +354,18 @@ def _tour(
         tap(screen.review_step.send_button)
         until(lambda: screen.current_step() is screen.result_step)
 
+    def receipt_preview() -> None:
+        """ "Print receipt": the receipt as it will print (a private step: the secret)."""
+        screen = complaint()
+        tap(screen.result_step.print_button)
+        until(lambda: screen.print_step.state() is PrintState.READY)
+
+    def receipt_failed() -> None:
+        """Print, on a terminal whose printer cannot be reached."""
+        screen = complaint()
+        tap(screen.print_step.print_button)
+        until(lambda: screen.print_step.state() is PrintState.FAILED)
+
     def confirm_end() -> None:
         """ "End session" with a complaint not yet sent: asked first."""
         from_home("complaint")
@@ -353,7 +393,9 @@ def _tour(
         ("initials", initials_typed, False),
         ("home", lambda: tap(identify.confirm_button), False),
         ("household", partial(from_home, "household"), False),
+        ("certificate-preview", certificate_preview, False),
         ("ledger", partial(from_home, "ledger"), False),
+        ("statement-preview", statement_preview, False),
         ("dispute", dispute_started, False),
         ("dispute-amount", amount_typed, False),
         *[
@@ -368,6 +410,8 @@ def _tour(
         ("complaint-implicated", implicated_step, False),
         ("complaint-review", review_step, False),
         ("complaint-filed", filed, True),
+        ("receipt-preview", receipt_preview, True),
+        ("receipt-failed", receipt_failed, True),
         ("confirm-end", confirm_end, False),
         ("check-complaint", check_complaint_started, False),
         ("check-complaint-secret", secret_typed, True),

@@ -372,6 +372,9 @@ class MainWindow(QMainWindow):
         session, self._session = self._session, None
         if session is not None:
             session.end()
+        if self._context is not None and self._context.print_queue is not None:
+            # Nothing of the resident's may come out of the printer after they have gone.
+            self._context.print_queue.cancel_resident_jobs()
         for _name, screen in self.navigation.existing():
             screen.clear()
         self.navigation.reset()

@@ -25,6 +25,8 @@ from kiosk.domain.problems import Reason
 from kiosk.domain.routing import RoutingWhy
 from kiosk.services.complaints.draft import ComplaintWhy
 from kiosk.services.complaints.status import StatusWhy
+from kiosk.services.printing.printers.base import PrinterState, PrintProblem
+from kiosk.services.printing.problems import IssueProblem
 from kiosk.services.resident.ledger import VerificationWhy
 
 #: Every enum whose codes reach a screen.
@@ -35,6 +37,9 @@ CODES: tuple[type[StrEnum], ...] = (
     ComplaintWhy,
     StatusWhy,
     VerificationWhy,
+    PrinterState,
+    PrintProblem,
+    IssueProblem,
 )
 
 
@@ -215,6 +220,31 @@ def _verification() -> dict[StrEnum, str]:
     }
 
 
+def _printing() -> dict[StrEnum, str]:
+    # Said after "It could not be printed:"; the screen adds what to do instead.
+    return {
+        PrinterState.READY: translate("Problems", "The printer is ready."),
+        PrinterState.PRINTING: translate("Problems", "The printer is busy with another job."),
+        PrinterState.PAPER_LOW: translate("Problems", "The printer is nearly out of paper."),
+        PrinterState.STOPPED: translate("Problems", "The printer is stopped."),
+        PrinterState.OUT_OF_PAPER: translate("Problems", "The printer is out of paper."),
+        PrinterState.UNREACHABLE: translate(
+            "Problems", "The printer cannot be reached (it may be off or unplugged)."
+        ),
+        PrintProblem.ALREADY_PRINTING: translate("Problems", "It is being printed already."),
+        PrintProblem.SUBMIT_FAILED: translate("Problems", "The printer did not take the job."),
+        PrintProblem.RENDER_FAILED: translate("Problems", "The page could not be prepared."),
+        PrintProblem.CANCELED: translate("Problems", "The print was cancelled."),
+        PrintProblem.LOST: translate("Problems", "The printer lost the job."),
+        PrintProblem.TIMED_OUT: translate("Problems", "The printer took too long."),
+        PrintProblem.QUEUE_CLOSED: translate("Problems", "Printing has stopped on this terminal."),
+        IssueProblem.NO_DOCUMENT_KEY: translate(
+            "Problems", "This terminal is not set up to sign printed records."
+        ),
+        IssueProblem.BAD_FACTS: translate("Problems", "The record could not be made."),
+    }
+
+
 _SECTIONS: tuple[Callable[[], dict[StrEnum, str]], ...] = (
     _money,
     _id_number,
@@ -222,6 +252,7 @@ _SECTIONS: tuple[Callable[[], dict[StrEnum, str]], ...] = (
     _complaint,
     _status,
     _verification,
+    _printing,
 )
 
 

@@ -245,12 +245,20 @@
     <name>ComplaintScreen</name>
     <message>
         <source>Make a complaint</source>
-        <extracomment>Which step shows a refusal of each draft field; any other field is shown on the review.</extracomment>
+        <extracomment>Which step shows a refusal of each draft field; any other field is shown on the review. The complaint just filed, while its numbers are on show (for its receipt).</extracomment>
         <translation>投诉举报</translation>
     </message>
     <message>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Your receipt</source>
+        <translation>您的回执</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or go Back and write both numbers down instead.</source>
+        <translation>请点“再试一次”，或点“返回”把两个号码抄下来。</translation>
     </message>
     <message>
         <source>The complaint could not be saved. Touch Send again; if that fails too, please ask staff for help.</source>
@@ -737,6 +745,26 @@
     <message>
         <source>Your household file</source>
         <translation>我家的档案</translation>
+    </message>
+    <message>
+        <source>Print certificate</source>
+        <translation>打印证明</translation>
+    </message>
+    <message>
+        <source>Print statement</source>
+        <translation>打印明细</translation>
+    </message>
+    <message>
+        <source>Your household certificate</source>
+        <translation>您的家庭帮扶身份证明</translation>
+    </message>
+    <message>
+        <source>Your statement of payments</source>
+        <translation>您的资金发放明细</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or ask staff at the service desk.</source>
+        <translation>请点“再试一次”，或请服务台工作人员帮忙。</translation>
     </message>
     <message>
         <source>Your household file. %1. Poverty status: %2. Poverty index score %3 of 100: %4. %5 people in the household.</source>
@@ -1392,6 +1420,18 @@
         <translation>已记录，谢谢您。</translation>
     </message>
     <message>
+        <source>Print statement</source>
+        <translation>打印明细</translation>
+    </message>
+    <message>
+        <source>Your statement of payments</source>
+        <translation>您的资金发放明细</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or ask staff at the service desk.</source>
+        <translation>请点“再试一次”，或请服务台工作人员帮忙。</translation>
+    </message>
+    <message>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
@@ -1654,6 +1694,66 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Preparing the document…</source>
+        <extracomment>Bumped by every clear, so a job&apos;s late news about an older record is ignored. A record is being issued and rendered for this page.</extracomment>
+        <translation>正在准备文件…</translation>
+    </message>
+    <message>
+        <source>Check the page, then touch Print.</source>
+        <translation>请看一下这一页，然后点“打印”。</translation>
+    </message>
+    <message>
+        <source>Printed. Please take the paper from the printer.</source>
+        <translation>已打印，请从打印机取走纸张。</translation>
+    </message>
+    <message>
+        <source>Printing… please wait.</source>
+        <translation>正在打印…请稍候。</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>正在发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Checking the printer…</source>
+        <translation>正在检查打印机…</translation>
+    </message>
+    <message>
+        <source>It could not be printed:</source>
+        <translation>未能打印：</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>province</source>
@@ -1893,6 +1993,66 @@
         <source>That is not less than recorded: choose &quot;received in full&quot;</source>
         <translation>您输入的金额不少于记录的金额，请选择“已全额收到”</translation>
     </message>
+    <message>
+        <source>The printer is ready.</source>
+        <translation>打印机已就绪。</translation>
+    </message>
+    <message>
+        <source>The printer is busy with another job.</source>
+        <translation>打印机正在打印别的文件。</translation>
+    </message>
+    <message>
+        <source>The printer is nearly out of paper.</source>
+        <translation>打印机快没纸了。</translation>
+    </message>
+    <message>
+        <source>The printer is stopped.</source>
+        <translation>打印机已停止。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>打印机没纸了。</translation>
+    </message>
+    <message>
+        <source>The printer cannot be reached (it may be off or unplugged).</source>
+        <translation>连不上打印机（可能没开机或没插好线）。</translation>
+    </message>
+    <message>
+        <source>It is being printed already.</source>
+        <translation>这份文件已经在打印了。</translation>
+    </message>
+    <message>
+        <source>The printer did not take the job.</source>
+        <translation>打印机没有接收这份文件。</translation>
+    </message>
+    <message>
+        <source>The page could not be prepared.</source>
+        <translation>这一页没能准备好。</translation>
+    </message>
+    <message>
+        <source>The print was cancelled.</source>
+        <translation>打印已取消。</translation>
+    </message>
+    <message>
+        <source>The printer lost the job.</source>
+        <translation>打印机丢失了这份文件。</translation>
+    </message>
+    <message>
+        <source>The printer took too long.</source>
+        <translation>打印机用时太长。</translation>
+    </message>
+    <message>
+        <source>Printing has stopped on this terminal.</source>
+        <translation>本终端已停止打印。</translation>
+    </message>
+    <message>
+        <source>This terminal is not set up to sign printed records.</source>
+        <translation>本终端还没有设置好打印凭证的签名。</translation>
+    </message>
+    <message>
+        <source>The record could not be made.</source>
+        <translation>未能生成这份凭证。</translation>
+    </message>
 </context>
 <context>
     <name>ProjectCard</name>
@@ -1928,6 +2088,7 @@
     <name>ResultStep</name>
     <message>
         <source>✓ Your complaint is filed</source>
+        <extracomment>The receipt was tried and not printed: the numbers must be written down.</extracomment>
         <translation>✓ 投诉已登记</translation>
     </message>
     <message>
@@ -1941,6 +2102,22 @@
     <message>
         <source>Secret code</source>
         <translation>查询码</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: write both numbers down now.</source>
+        <translation>回执没有打印出来：请现在把两个号码抄下来。</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Print a receipt with both numbers, or write them down now.</source>
+        <translation>可以打印一张写有两个号码的回执，或现在把号码抄下来。</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Write both numbers down now: this terminal cannot print a receipt yet.</source>

@@ -22,9 +22,11 @@ from kiosk.views.screens.complaint import ComplaintScreen
 #: Every screen the tour must have stopped at: a tour cut short checks nothing.
 SCREENS = {
     "attract", "id-number", "id-number-complete", "initials", "home", "household",
-    "ledger", "dispute", "dispute-amount", "cadre", "loans", "projects", "bulletins",
+    "certificate-preview", "ledger", "statement-preview", "dispute", "dispute-amount", "cadre",
+    "loans", "projects", "bulletins",
     "still-there", "complaint-category", "complaint-words", "complaint-level",
     "complaint-phone", "complaint-implicated", "complaint-review", "complaint-filed",
+    "receipt-preview", "receipt-failed",
     "confirm-end", "check-complaint", "check-complaint-secret",
 }  # fmt: skip
 

@@ -80,6 +80,15 @@ __all__ = [
 ]
 
 
+def _printer_state(config: Config) -> CheckResult:
+    # Imported here: the printing paths bring python-escpos and Pillow.
+    from kiosk.services.health.printer_state import check_printer_state
+    from kiosk.services.printing.printers.choose import configured_printer, describe
+
+    printer = configured_printer(config.printer)
+    return check_printer_state(printer, described=describe(config.printer, printer))
+
+
 def run_checks(
     config: Config, *, env: Mapping[str, str], runner: Runner = run_command
 ) -> list[CheckResult]:
@@ -89,7 +98,12 @@ def run_checks(
         ("display", lambda: check_display(env, runner)),
         ("database", lambda: check_database(config.store.path)),
         ("id-hash key", lambda: check_id_hash_key(config.security)),
-        ("printer", lambda: check_printer(config.printer.queue, runner)),
+        *(
+            []
+            if config.printer.escpos  # printed to directly: CUPS plays no part
+            else [("printer", lambda: check_printer(config.printer.queue, runner))]
+        ),
+        ("printer state", lambda: _printer_state(config)),
         ("central", lambda: check_central(config.central)),
         ("outbox", lambda: check_outbox(config.store.path)),
     ]

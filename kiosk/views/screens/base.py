@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar, Self
 
@@ -17,10 +17,19 @@ from kiosk.views.screens.contract import Screen, ScreenParts
 
 if TYPE_CHECKING:
     from kiosk.services.complaints.status import ComplaintStatusView
+    from kiosk.services.printing.issue import DocumentSigner, Paper
+    from kiosk.services.printing.printers.queue import PrintQueue
 
 #: Asks the central server (and the local store) how a complaint stands, given its tracking
 #: number and secret. It does network I/O: screens call it on a worker thread only.
 StatusChecker = Callable[[str, str], "ComplaintStatusView"]
+
+
+def _a4() -> Paper:
+    # Imported when a context is made, not with this module: it brings reportlab.
+    from kiosk.services.printing.issue import Paper
+
+    return Paper.A4
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,18 @@ class ScreenContext:
     #: Tells the outbox sender a complaint was just filed, so sending starts at once
     #: rather than at its next round. None: the sender finds it on its own.
     wake_outbox: Callable[[], None] | None = None
+    #: The print queue in front of this terminal's printer and the document key that signs
+    #: what it prints. None for either: no record is offered for printing (a receipt's
+    #: numbers are written down instead).
+    print_queue: PrintQueue | None = None
+    document_signer: DocumentSigner | None = None
+    #: What statements are laid out for: A4 on a CUPS office printer, the roll on a
+    #: thermal printer.
+    statement_paper: Paper = field(default_factory=_a4)
+
+    @property
+    def can_print(self) -> bool:
+        return self.print_queue is not None and self.document_signer is not None
 
     def today(self) -> date:
         return self.clock().date()

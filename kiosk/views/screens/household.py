@@ -3,6 +3,8 @@ what help it got, and who belongs to it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.poverty import AT_RISK_FROM, SCORE_MAX, STABLE_FROM, Band, Indicator
+from kiosk.services.printing.issue import IssuedDocument, issue_certificate, issue_statement
 from kiosk.services.resident import HouseholdFile, MemberView, household_file
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
@@ -32,6 +35,7 @@ from kiosk.views.screens.common import (
     label,
     set_shown,
 )
+from kiosk.views.widgets.print_preview import PrintPreview
 
 #: Content width from which the file's facts stand in two columns.
 _TWO_COLUMNS_FROM = 1150
@@ -435,6 +439,42 @@ class HouseholdScreen(ScrollViewScreen[HouseholdFileView]):
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "household-screen", HouseholdFileView(self), parent)
+        self._household_id: int | None = None
+        # Printing, where the terminal can: above the file, and the preview in its place.
+        self.certificate_button = QPushButton()
+        self.statement_button = QPushButton()
+        for made, name, role in (
+            (self.certificate_button, "print-certificate", "primary"),
+            (self.statement_button, "print-statement", None),
+        ):
+            made.setObjectName(name)
+            made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if role:
+                made.setProperty("role", role)
+        self.print_row = QWidget()
+        row = QHBoxLayout(self.print_row)
+        row.setContentsMargins(MARGIN, GAP // 2, 0, 0)
+        row.setSpacing(GAP)
+        row.addStretch(1)
+        row.addWidget(self.statement_button)
+        row.addWidget(self.certificate_button)
+        self.print_row.setVisible(context.can_print)
+        self.preview = PrintPreview(context.print_queue)
+        self.print_page = QWidget()
+        self.print_page.setObjectName("household-print")
+        self.print_page.setProperty("role", "page")
+        preview_column = QVBoxLayout(self.print_page)
+        preview_column.setContentsMargins(MARGIN, GAP, MARGIN - GAP, GAP // 2)
+        preview_column.addWidget(self.preview)
+        self.print_page.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.print_row)
+        layout.addWidget(self.print_page, 1)
+        self.certificate_button.clicked.connect(self.preview_certificate)
+        self.statement_button.clicked.connect(self.preview_statement)
+        self.preview.back_requested.connect(self._close_preview)
+        self.retranslate()
 
     @property
     def file(self) -> HouseholdFile | None:
@@ -448,10 +488,90 @@ class HouseholdScreen(ScrollViewScreen[HouseholdFileView]):
         """Read the household's file from the store and show it from the top."""
         with self.context.sessions() as session:
             file = household_file(session, household_id, today=self.context.today())
+        self._close_preview()
+        self._household_id = household_id
         self.view.show_file(file)
         self.shown_from_top()
 
+    def clear(self) -> None:
+        self._close_preview()
+        self._household_id = None
+        super().clear()
+
+    def retranslate(self) -> None:
+        self.certificate_button.setText(self.tr("Print certificate"))
+        self.statement_button.setText(self.tr("Print statement"))
+
+    def go_back(self) -> bool:
+        """Back from the preview to the file; False (leave the screen) otherwise."""
+        if self.preview_shown():
+            self._close_preview()
+            return True
+        return False
+
+    def preview_shown(self) -> bool:
+        return not self.print_page.isHidden()
+
+    def preview_certificate(self) -> None:
+        """ "Print certificate": the household certificate as it will print."""
+        household_id, signer = self._household_id, self.context.document_signer
+        if household_id is None or signer is None:
+            return
+        sessions, now = self.context.sessions, self.context.clock()
+        region, code = self.context.region_code, self.context.kiosk_code
+
+        def issue() -> IssuedDocument:
+            from kiosk.services.places import office_display_name
+
+            place = office_display_name(sessions, region) or ""
+            with sessions() as session:
+                return issue_certificate(
+                    session,
+                    household_id,
+                    signer=signer,
+                    now=now,
+                    issuer=f"{place}自助终端 {code}".strip(),
+                )
+
+        self._show_preview(issue, lambda: self.tr("Your household certificate"))
+
+    def preview_statement(self) -> None:
+        """ "Print statement": every payment in the household's name, as it will print."""
+        household_id, signer = self._household_id, self.context.document_signer
+        if household_id is None or signer is None:
+            return
+        sessions, paper, now = (
+            self.context.sessions,
+            self.context.statement_paper,
+            self.context.clock(),
+        )
+
+        def issue() -> IssuedDocument:
+            with sessions() as session:
+                return issue_statement(session, household_id, paper=paper, signer=signer, now=now)
+
+        self._show_preview(issue, lambda: self.tr("Your statement of payments"))
+
+    def _show_preview(self, issue: Callable[[], IssuedDocument], title: Callable[[], str]) -> None:
+        self.preview.show_document(
+            issue,
+            title=title,
+            fallback=lambda: self.tr("Touch Try again, or ask staff at the service desk."),
+        )
+        self.page.hide()
+        self.print_row.hide()
+        self.print_page.show()
+
+    def _close_preview(self) -> None:
+        self.preview.clear()
+        if self.preview_shown():
+            self.print_page.hide()
+            self.page.show()
+            self.print_row.setVisible(self.context.can_print)
+
     def spoken_text(self) -> str:
+        if self.preview_shown():
+            return self.preview.spoken_text()
         file = self.file
         if file is None:
             return self.screen_title()

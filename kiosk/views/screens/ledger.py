@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.models import OutboxState, VerificationKind
 from kiosk.domain.money import format_fen
 from kiosk.domain.tracking import grouped
+from kiosk.services.printing.issue import IssuedDocument, issue_statement
 from kiosk.services.resident import (
     Ledger,
     LedgerYear,
@@ -54,6 +55,7 @@ from kiosk.views.screens.common import button as make_button
 from kiosk.views.screens.contract import ScreenParts
 from kiosk.views.screens.dispute import DisputeScreen
 from kiosk.views.shell.button_row import ButtonRow
+from kiosk.views.widgets.print_preview import PrintPreview
 
 #: Cards filled when a year opens (more than a screenful), and then at a time as the
 #: resident nears the end: a new card costs milliseconds, and a year may hold hundreds.
@@ -383,6 +385,8 @@ class LedgerScreen(ResidentScreen):
 
         self.total_label = label("lead")
         self.total_label.setObjectName("grand-total")
+        self.print_button = make_button("print-statement", "primary")
+        self.print_button.setVisible(False)
         self.empty_label = label("title")
         self.empty_label.setObjectName("no-payments")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -424,7 +428,11 @@ class LedgerScreen(ResidentScreen):
         column = QVBoxLayout(self.list_page)
         column.setContentsMargins(MARGIN, GAP, GAP, 0)
         column.setSpacing(GAP)
-        column.addWidget(self.total_label)
+        totals = QHBoxLayout()
+        totals.setSpacing(GAP)
+        totals.addWidget(self.total_label, 1)
+        totals.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        column.addLayout(totals)
         column.addWidget(self.year_bar)
         column.addWidget(self.year_scroll, 1)
         column.addWidget(self.empty_label)
@@ -435,6 +443,13 @@ class LedgerScreen(ResidentScreen):
         self.stack = Pages()
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.dispute)
+        self.print_page = QWidget()
+        self.print_page.setProperty("role", "page")
+        self.preview = PrintPreview(context.print_queue)
+        print_column = QVBoxLayout(self.print_page)
+        print_column.setContentsMargins(MARGIN, GAP, MARGIN, GAP // 2)
+        print_column.addWidget(self.preview)
+        self.stack.addWidget(self.print_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -442,6 +457,8 @@ class LedgerScreen(ResidentScreen):
         self.newer_button.clicked.connect(lambda: self.show_year(self._year_index - 1))
         self.older_button.clicked.connect(lambda: self.show_year(self._year_index + 1))
         self.dispute.finished.connect(self._close_dispute)
+        self.print_button.clicked.connect(self.preview_statement)
+        self.preview.back_requested.connect(self._close_preview)
         self.dispute.recorded.connect(self._refresh_line)
         self.dispute.complaint_requested.connect(self.complaint_requested)
         self.dispute.check_complaint_requested.connect(
@@ -482,6 +499,7 @@ class LedgerScreen(ResidentScreen):
 
     def clear(self) -> None:
         self._close_dispute()
+        self._close_preview()
         self._page.clear()
         self._household_id = None
         self._ledger = None
@@ -496,6 +514,7 @@ class LedgerScreen(ResidentScreen):
         self.empty_hint.setText(
             self.tr("If you think money was paid to you, staff at the service desk can help.")
         )
+        self.print_button.setText(self.tr("Print statement"))
         if found is None or not found.years:
             self.total_label.clear()
             return
@@ -511,6 +530,8 @@ class LedgerScreen(ResidentScreen):
     def spoken_text(self) -> str:
         if self.stack.currentWidget() is self.dispute:
             return self.dispute.spoken_text()
+        if self.stack.currentWidget() is self.print_page:
+            return self.preview.spoken_text()
         found = self._ledger
         if found is None or not found.years:
             return self.empty_label.text()
@@ -526,7 +547,37 @@ class LedgerScreen(ResidentScreen):
             if not self.dispute.go_back():
                 self._close_dispute()
             return True
+        if self.stack.currentWidget() is self.print_page:
+            self._close_preview()
+            return True
         return False
+
+    def preview_statement(self) -> None:
+        """ "Print statement": the statement as it will print, then Print."""
+        household_id, signer = self._household_id, self.context.document_signer
+        if household_id is None or signer is None:
+            return
+        sessions, paper, now = (
+            self.context.sessions,
+            self.context.statement_paper,
+            self.context.clock(),
+        )
+
+        def issue() -> IssuedDocument:
+            with sessions() as session:
+                return issue_statement(session, household_id, paper=paper, signer=signer, now=now)
+
+        self.preview.show_document(
+            issue,
+            title=lambda: self.tr("Your statement of payments"),
+            fallback=lambda: self.tr("Touch Try again, or ask staff at the service desk."),
+        )
+        self.stack.setCurrentWidget(self.print_page)
+
+    def _close_preview(self) -> None:
+        self.preview.clear()
+        if self.stack.currentWidget() is self.print_page:
+            self.stack.setCurrentWidget(self.list_page)
 
     def current_ledger(self) -> Ledger | None:
         return self._ledger
@@ -633,6 +684,7 @@ class LedgerScreen(ResidentScreen):
         has_payments = self._ledger is not None and bool(self._ledger.years)
         empty = self._ledger is not None and not self._ledger.years
         for widget, visible in (
+            (self.print_button, has_payments and self.context.can_print),
             (self.total_label, has_payments),
             (self.year_bar, has_payments),
             (self.year_scroll, has_payments),

@@ -2,13 +2,13 @@
 
 The complaint is already committed to this terminal's store when this step shows; the
 outbox sends it when it can, so the words say "saved here, sent automatically" whether the
-network is up or not. The terminal prints no receipt yet, so the resident is asked to write
-the two numbers down.
+network is up or not. Where the terminal has a printer, "Print receipt" opens the receipt's
+preview; writing the two numbers down stays, and is all there is on a terminal without one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.tracking import grouped
@@ -21,12 +21,17 @@ class ResultStep(QWidget):
 
     Signals:
         done(): the resident touched "Finished".
+        print_requested(): the resident touched "Print receipt".
     """
 
     done = Signal()
+    print_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, can_print: bool = False) -> None:
         super().__init__(parent)
+        self._can_print = can_print
+        #: The receipt was tried and not printed: the numbers must be written down.
+        self._print_failed = False
         self._tracking_number = ""
         self._secret = ""
         self._office_name = ""
@@ -64,7 +69,17 @@ class ResultStep(QWidget):
         self._numbers.addStretch(1)
         self.write_down = label("question")
         self.write_down.setObjectName("write-down")
-        self.done_button = button("filed-done", "primary", big=True, wide=True)
+        self.print_button = button("print-receipt", "primary", big=True, wide=True)
+        self.print_button.setVisible(can_print)
+        # With a printer, printing is the main answer; "Finished" is the other one.
+        self.done_button = button("filed-done", None if can_print else "primary", big=True,
+                                  wide=True)  # fmt: skip
+        self.answers = QWidget()
+        self._answers = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.answers)
+        self._answers.setContentsMargins(0, 0, 0, 0)
+        self._answers.setSpacing(GAP)
+        self._answers.addWidget(self.print_button)
+        self._answers.addWidget(self.done_button)
         layout.setSpacing(GAP // 3)
         layout.addWidget(self.title)
         layout.addWidget(self.write_down)
@@ -73,8 +88,9 @@ class ResultStep(QWidget):
         layout.addWidget(self.numbers)
         layout.addWidget(self.saved)
         layout.addStretch(1)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.answers)
         self.done_button.clicked.connect(self.done)
+        self.print_button.clicked.connect(self.print_requested)
         self.retranslate()
 
     def show_filed(self, tracking_number: str, secret: str, office_name: str) -> None:
@@ -83,7 +99,13 @@ class ResultStep(QWidget):
         self._office_name = office_name
         self.retranslate()
 
+    def set_print_failed(self, failed: bool) -> None:
+        """Whether the receipt could not be printed (then writing down is asked for)."""
+        self._print_failed = failed
+        self.retranslate()
+
     def clear(self) -> None:
+        self._print_failed = False
         self._tracking_number = ""
         self._secret = ""
         self._office_name = ""
@@ -98,6 +120,8 @@ class ResultStep(QWidget):
         )
         if self._numbers.direction() != direction:
             self._numbers.setDirection(direction)
+        if self._answers.direction() != direction:
+            self._answers.setDirection(direction)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("✓ Your complaint is filed"))
@@ -119,10 +143,23 @@ class ResultStep(QWidget):
         self.secret_value.setText(self._secret)
         self.tracking_value.setAccessibleName(" ".join(self._tracking_number))
         self.secret_value.setAccessibleName(" ".join(self._secret))
-        self.write_down.setText(
-            self.tr("Write both numbers down now: this terminal cannot print a receipt yet.")
-        )
-        self.done_button.setText(self.tr("I have written them down"))
+        if self._can_print and self._print_failed:
+            self.write_down.setText(
+                self.tr("The receipt was not printed: write both numbers down now.")
+            )
+            self.print_button.setText(self.tr("Print receipt"))
+            self.done_button.setText(self.tr("I have written them down"))
+        elif self._can_print:
+            self.write_down.setText(
+                self.tr("Print a receipt with both numbers, or write them down now.")
+            )
+            self.print_button.setText(self.tr("Print receipt"))
+            self.done_button.setText(self.tr("Finished"))
+        else:
+            self.write_down.setText(
+                self.tr("Write both numbers down now: this terminal cannot print a receipt yet.")
+            )
+            self.done_button.setText(self.tr("I have written them down"))
         self.done_button.setAccessibleName(self.tr("Finished: leave this page"))
 
     def spoken_text(self) -> str:

@@ -39,6 +39,7 @@ from kiosk.services.complaints.filing import (
     validate_draft,
 )
 from kiosk.services.pinyin_input import PinyinDictionary
+from kiosk.services.printing.issue import IssuedDocument, issue_receipt
 from kiosk.services.resident import PaymentLine, ledger
 from kiosk.views.jobs import Jobs
 from kiosk.views.problems import reasons_text, worded
@@ -51,6 +52,7 @@ from kiosk.views.screens.complaint.result_step import ResultStep
 from kiosk.views.screens.complaint.review_step import Review, ReviewStep
 from kiosk.views.screens.complaint.words_step import WordsStep
 from kiosk.views.screens.dispute import PaymentSummary
+from kiosk.views.widgets.print_preview import PrintPreview, PrintState
 from kiosk.views.widgets.step_stack import StepStack
 
 _log = logging.getLogger(__name__)
@@ -113,7 +115,10 @@ class ComplaintScreen(ResidentScreen):
         self.identity_step = IdentityStep()
         self.implicated_step = ImplicatedStep()
         self.review_step = ReviewStep()
-        self.result_step = ResultStep()
+        self.result_step = ResultStep(can_print=context.can_print)
+        self.print_step = PrintPreview(context.print_queue)
+        #: The complaint just filed, while its numbers are on show (for its receipt).
+        self._filed: FiledComplaint | None = None
         self.payment_summary = PaymentSummary(compact=True)
         self.claim_label = label("lead")
         self.claim_label.setObjectName("claimed")
@@ -142,6 +147,8 @@ class ComplaintScreen(ResidentScreen):
         self.review_step.send_requested.connect(self._send)
         self.review_step.change_requested.connect(self._change)
         self.result_step.done.connect(self.back_requested)
+        self.result_step.print_requested.connect(self._preview_receipt)
+        self.print_step.back_requested.connect(self._back_from_print)
         self._show_step(self.category_step)
         self.retranslate()
 
@@ -153,6 +160,7 @@ class ComplaintScreen(ResidentScreen):
             self.implicated_step,
             self.review_step,
             self.result_step,
+            self.print_step,
         )
 
     # ---- ResidentScreen -----------------------------------------------------------------
@@ -243,6 +251,8 @@ class ComplaintScreen(ResidentScreen):
         self._member_name = ""
         self._choices = ImplicatedChoices()
         self._named = None
+        self._filed = None
+        self.print_step.clear()
         self.payment_summary.clear()
         self.claim_label.clear()
         self.about.hide()
@@ -283,6 +293,9 @@ class ComplaintScreen(ResidentScreen):
     def go_back(self) -> bool:
         """One step back; False when the screen itself should be left (then it is cleared)."""
         step = self.current_step()
+        if step is self.print_step:
+            self._back_from_print()
+            return True
         if step is self.result_step:
             self.clear()
             return False
@@ -307,7 +320,10 @@ class ComplaintScreen(ResidentScreen):
 
     def holds_unsent_work(self) -> bool:
         """A complaint is under way (a category or a payment chosen) and not yet filed."""
-        return self.draft() is not None and self.current_step() is not self.result_step
+        return self.draft() is not None and self.current_step() not in (
+            self.result_step,
+            self.print_step,
+        )
 
     def draft(self) -> ComplaintDraft | None:
         """The complaint as it stands, or None before a category is chosen."""
@@ -477,6 +493,7 @@ class ComplaintScreen(ResidentScreen):
         ).success(self._on_filed).failure(self._on_not_filed).run()
 
     def _on_filed(self, filed: FiledComplaint) -> None:
+        self._filed = filed
         self.result_step.show_filed(filed.tracking_number, filed.secret, filed.office_name)
         # The draft is done with: only the two numbers stay, until the resident leaves.
         self._text = ""
@@ -487,6 +504,32 @@ class ComplaintScreen(ResidentScreen):
         self.review_step.clear()
         self._show_step(self.result_step)
         self.filed.emit()
+
+    def _preview_receipt(self) -> None:
+        filed, signer = self._filed, self.context.document_signer
+        if filed is None or signer is None:
+            return
+        if self.print_step.holds_document():
+            # Its receipt is made already (and may be printing): show it as it stands.
+            self._show_step(self.print_step)
+            return
+        now = self.context.clock()
+
+        def issue() -> IssuedDocument:
+            return issue_receipt(filed, signer=signer, now=now)
+
+        self.print_step.show_document(
+            issue,
+            title=lambda: self.tr("Your receipt"),
+            fallback=lambda: self.tr(
+                "Touch Try again, or go Back and write both numbers down instead."
+            ),
+        )
+        self._show_step(self.print_step)
+
+    def _back_from_print(self) -> None:
+        self.result_step.set_print_failed(self.print_step.state() is PrintState.FAILED)
+        self._show_step(self.result_step)
 
     def _on_not_filed(self, error: Exception) -> None:
         if isinstance(error, ComplaintRefused):
@@ -543,6 +586,7 @@ class ComplaintScreen(ResidentScreen):
         landscape = size.width() > size.height()
         self.words_step.set_direction(landscape)
         self.result_step.set_direction(landscape)
+        self.print_step.set_direction(landscape)
 
     def _show_progress(self) -> None:
         text = self._progress_text()
