@@ -243,7 +243,12 @@ def _band(value: FactValue) -> Words:
     return _w(zh, en)
 
 
-_STATUS_VALUES = {"registered": _w("建档立卡户", "Registered poor household")}
+_STATUS_VALUES = {
+    "registered": _w("建档立卡户", "Registered poor household"),
+    "poor": _w("建档立卡户（未脱贫）", "Registered poor household (not yet lifted)"),
+    "lifted": _w("建档立卡户（已脱贫）", "Registered household, lifted out of poverty"),
+    "monitored": _w("脱贫监测户", "Lifted household under monitoring"),
+}
 
 
 def _status(value: FactValue) -> Words:
@@ -253,7 +258,15 @@ def _status(value: FactValue) -> Words:
 #: Fact key -> (label, how its value is written). The keys the terminals sign.
 FACTS: Mapping[str, tuple[Words, Callable[[FactValue], Words]]] = MappingProxyType(
     {
+        # What the terminal signs (kiosk.services.printing.issue).
         "trk": (_w("查询编号", "Tracking number"), _tracking),
+        "day": (_w("投诉日期", "Filed on"), _day),
+        "hh": (_w("户编号", "Household file number"), _text),
+        "cf": (_w("已确认收到笔数", "Payments confirmed received"), _count),
+        "dp": (_w("有异议笔数", "Payments disputed"), _count),
+        "st": (_w("登记身份", "Registered status"), _status),
+        "m": (_w("家庭人口", "Household members"), _count),
+        # Other keys a record may carry.
         "office": (_w("受理机关", "Receiving office"), _text),
         "file": (_w("户编号", "Household file number"), _text),
         "tot": (_w("补助合计", "Total paid"), _money),

@@ -364,7 +364,7 @@ def issue_certificate(
             "hh": household.file_number,
             "st": household.status.value,
             "band": band.value,
-            "n": len(members),
+            "m": len(members),
             "until": int(facts.valid_until.strftime("%Y%m%d")),
         },
         certificate_content(facts),

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
 
+from kiosk.domain.document_words import FACTS
 from kiosk.domain.models import AidRecord, Household, VerificationKind
 from kiosk.domain.problems import Refused
 from kiosk.domain.signed_document import (
@@ -158,6 +159,7 @@ def test_a_statement_verifies_and_signs_the_totals_and_the_residents_word(
     result = verify(decode_qr(png), _published(signer.private_key))
     assert result.status is Status.VALID and result.payload is not None
     facts = result.payload.facts
+    assert set(facts) <= set(FACTS)  # the verifier words every fact signed
     assert facts["hh"] == "522730001001-0001"
     assert facts["tot"] == recorded.total_fen and facts["n"] == recorded.count
     assert facts["dp"] == 1
@@ -185,8 +187,9 @@ def test_a_certificate_verifies_and_masks_every_id_number(
     assert result.status is Status.VALID and result.payload is not None
     assert result.payload.document_type is DocumentType.HOUSEHOLD_CERTIFICATE
     facts = result.payload.facts
+    assert set(facts) <= set(FACTS)  # the verifier words every fact signed
     assert facts["hh"] == "522730001001-0001" and facts["st"] == status
-    assert facts["n"] == members and facts["until"] == 20270307
+    assert facts["m"] == members and facts["until"] == 20270307
     content = read_embedded_content(pdf)
     assert matches_content(result, content)
     assert not UNMASKED_ID.search(content.decode())
