@@ -17,7 +17,7 @@ from kiosk.views.screens.contract import Screen, ScreenParts
 
 if TYPE_CHECKING:
     from kiosk.services.complaints.status import ComplaintStatusView
-    from kiosk.services.printing.issue import DocumentSigner, Paper
+    from kiosk.services.printing.issue import DocumentSigner, IssuedDocument, Paper
     from kiosk.services.printing.printers.queue import PrintQueue
 
 #: Asks the central server (and the local store) how a complaint stands, given its tracking
@@ -64,6 +64,23 @@ class ScreenContext:
 
     def today(self) -> date:
         return self.clock().date()
+
+    def statement_issue(self, household_id: int | None) -> Callable[[], IssuedDocument] | None:
+        """How to make the household's signed statement of payments, on the paper this
+        terminal prints, for :meth:`PrintPreview.show_document` to run off the UI thread;
+        None without a household or a document key."""
+        signer = self.document_signer
+        if household_id is None or signer is None:
+            return None
+        sessions, paper, now = self.sessions, self.statement_paper, self.clock()
+
+        def issue() -> IssuedDocument:
+            from kiosk.services.printing.issue import issue_statement
+
+            with sessions() as session:
+                return issue_statement(session, household_id, paper=paper, signer=signer, now=now)
+
+        return issue
 
 
 class ResidentScreen(Screen):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.poverty import AT_RISK_FROM, SCORE_MAX, STABLE_FROM, Band, Indicator
-from kiosk.services.printing.issue import IssuedDocument, issue_certificate, issue_statement
+from kiosk.services.printing.issue import IssuedDocument, issue_certificate
 from kiosk.services.resident import HouseholdFile, MemberView, household_file
 from kiosk.views import labels
 from kiosk.views.screens.base import ScreenContext
@@ -537,20 +537,9 @@ class HouseholdScreen(ScrollViewScreen[HouseholdFileView]):
 
     def preview_statement(self) -> None:
         """ "Print statement": every payment in the household's name, as it will print."""
-        household_id, signer = self._household_id, self.context.document_signer
-        if household_id is None or signer is None:
-            return
-        sessions, paper, now = (
-            self.context.sessions,
-            self.context.statement_paper,
-            self.context.clock(),
-        )
-
-        def issue() -> IssuedDocument:
-            with sessions() as session:
-                return issue_statement(session, household_id, paper=paper, signer=signer, now=now)
-
-        self._show_preview(issue, lambda: self.tr("Your statement of payments"))
+        issue = self.context.statement_issue(self._household_id)
+        if issue is not None:
+            self._show_preview(issue, lambda: self.tr("Your statement of payments"))
 
     def _show_preview(self, issue: Callable[[], IssuedDocument], title: Callable[[], str]) -> None:
         self.preview.show_document(

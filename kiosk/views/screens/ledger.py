@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from kiosk.domain.models import OutboxState, VerificationKind
 from kiosk.domain.money import format_fen
 from kiosk.domain.tracking import grouped
-from kiosk.services.printing.issue import IssuedDocument, issue_statement
 from kiosk.services.resident import (
     Ledger,
     LedgerYear,
@@ -554,19 +553,9 @@ class LedgerScreen(ResidentScreen):
 
     def preview_statement(self) -> None:
         """ "Print statement": the statement as it will print, then Print."""
-        household_id, signer = self._household_id, self.context.document_signer
-        if household_id is None or signer is None:
+        issue = self.context.statement_issue(self._household_id)
+        if issue is None:
             return
-        sessions, paper, now = (
-            self.context.sessions,
-            self.context.statement_paper,
-            self.context.clock(),
-        )
-
-        def issue() -> IssuedDocument:
-            with sessions() as session:
-                return issue_statement(session, household_id, paper=paper, signer=signer, now=now)
-
         self.preview.show_document(
             issue,
             title=lambda: self.tr("Your statement of payments"),
