@@ -23,6 +23,9 @@ RUNTIME=(
     # Chinese text: Noto CJK for the screens; WenQuanYi Micro Hei has TrueType outlines,
     # which reportlab needs to embed a Chinese font in printed records.
     fontconfig fonts-noto-cjk fonts-wqy-microhei
+    # Rare characters in names (Extensions A and B: 䶮 㑇 𠮷), which Micro Hei lacks: HanaMin A
+    # and B are TrueType too, so printed records embed them as fallback faces.
+    fonts-hanazono
     # Qt's xcb platform plugin (a real screen) and offscreen plugin (tests, no screen).
     libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 'libglib2.0-0|libglib2.0-0t64'
     libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0

@@ -40,6 +40,7 @@ from kiosk.services.health import (
     qt_platform_plugins_dir,
     run_command,
 )
+from kiosk.services.health.base import RARE_FONT_FAMILIES as RARE
 from kiosk.services.store import open_store
 from tests.xdisplay import xvfb
 
@@ -105,10 +106,31 @@ def test_fonts_ok_with_an_embeddable_font(tmp_path: Path) -> None:
     """A TrueType font among the Chinese fonts is the one printed records use."""
     cff = _cff_font(tmp_path / "NotoSansCJK-Regular.ttc", collection=True)
     listing = f"{cff}: Noto Sans CJK SC\n{VERA}: Some TrueType Hei\n"
-    runner = Replay({("fc-list", ":lang=zh", "family", "file"): CommandOutput(0, listing)})
+    runner = Replay(
+        {
+            ("fc-list", ":lang=zh", "family", "file"): CommandOutput(0, listing),
+            **{
+                ("fc-list", f":family={f}", "file"): CommandOutput(0, f"/f/{f}.ttf\n") for f in RARE
+            },
+        }
+    )
     result = check_fonts(runner)
     assert result.status is Status.OK
     assert "printed records use Vera.ttf" in result.finding
+
+
+def test_fonts_warn_when_the_rare_character_faces_are_missing(tmp_path: Path) -> None:
+    """Without HanaMin A and B a name with 𠮷 would print with a gap: a warning and the fix."""
+    listing = f"{VERA}: Some TrueType Hei\n"
+    answers: dict[tuple[str, ...], CommandOutput] = {
+        ("fc-list", ":lang=zh", "family", "file"): CommandOutput(0, listing)
+    }
+    answers[("fc-list", ":family=HanaMinA", "file")] = CommandOutput(0, "/f/HanaMinA.ttf\n")
+    answers[("fc-list", ":family=HanaMinB", "file")] = CommandOutput(0, "")
+    result = check_fonts(Replay(answers))
+    assert result.status is Status.WARNING
+    assert "HanaMinB missing" in result.finding and "HanaMinA" not in result.finding.split(";")[-1]
+    assert result.fix == "sudo apt-get install fonts-hanazono"
 
 
 def test_fonts_warn_when_only_cff_fonts_cover_chinese(tmp_path: Path) -> None:

@@ -12,6 +12,9 @@ from enum import StrEnum
 CJK_FONT_PACKAGES = "fonts-noto-cjk fonts-wqy-microhei"
 #: The font printed records prefer: TrueType outlines, which reportlab can embed.
 PREFERRED_PRINT_FONT = "wqy-microhei.ttc"
+RARE_FONT_PACKAGE = "fonts-hanazono"
+RARE_FONT_FAMILIES = ("HanaMinA", "HanaMinB")
+"""The faces printed records draw rare characters with (Extensions A and B: 䶮, 𠮷)."""
 
 
 class Status(StrEnum):

@@ -10,6 +10,8 @@ from pathlib import Path
 from kiosk.services.health.base import (
     CJK_FONT_PACKAGES,
     PREFERRED_PRINT_FONT,
+    RARE_FONT_FAMILIES,
+    RARE_FONT_PACKAGE,
     CheckResult,
     Runner,
     Status,
@@ -110,8 +112,19 @@ def check_fonts(runner: Runner) -> CheckResult:
             " (CFF outlines)",
             "sudo apt-get install fonts-wqy-microhei",
         )
-    return CheckResult(
-        name,
-        Status.OK,
-        f"Chinese fonts: {_family_summary(fonts)}; printed records use {print_font.name}",
-    )
+    found = f"Chinese fonts: {_family_summary(fonts)}; printed records use {print_font.name}"
+    missing = [family for family in RARE_FONT_FAMILIES if not _installed(runner, family)]
+    if missing:
+        return CheckResult(
+            name,
+            Status.WARNING,
+            f"{found}; {', '.join(missing)} missing: rare characters in names (such as 䶮 𠮷)"
+            " would print as gaps",
+            f"sudo apt-get install {RARE_FONT_PACKAGE}",
+        )
+    return CheckResult(name, Status.OK, f"{found}, rare characters {'/'.join(RARE_FONT_FAMILIES)}")
+
+
+def _installed(runner: Runner, family: str) -> bool:
+    output = runner(["fc-list", f":family={family}", "file"])
+    return output is not None and output.returncode == 0 and output.stdout.strip() != ""

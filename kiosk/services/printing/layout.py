@@ -3,7 +3,8 @@ pages, and the two document builders (a roll whose page grows with its content, 
 
 Every paragraph wraps the way Chinese text does (``wordWrap="CJK"``: at any character), so a
 60-character name or a long office name wraps inside its column instead of running off the
-paper. Text from the store is escaped before it reaches reportlab's paragraph markup.
+paper. Text from the store is escaped before it reaches reportlab's paragraph markup, and a
+rare character the main font lacks is set in a fallback font (:func:`fonts.markup`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from reportlab.platypus import (
 
 from kiosk.domain.clock import SHANGHAI
 from kiosk.services.printing.content import subject_text
-from kiosk.services.printing.fonts import register_font
+from kiosk.services.printing.fonts import markup, register_font
 
 ROLL_WIDTH = 80 * mm
 ROLL_PRINTABLE = 72 * mm
@@ -68,10 +69,10 @@ def style(size: float, *, align: str = "left", leading: float | None = None) -> 
 
 def para(text: str, size: float, *, align: str = "left", english: str = "") -> Paragraph:
     """A paragraph of plain ``text`` (escaped here), with optional small English after it."""
-    markup = escape(text)
+    text_markup = markup(text)
     if english:
-        markup += f' <font size="{size * 0.7:.1f}">{escape(english)}</font>'
-    return Paragraph(markup, style(size, align=align))
+        text_markup += f' <font size="{size * 0.7:.1f}">{escape(english)}</font>'
+    return Paragraph(text_markup, style(size, align=align))
 
 
 def table_style(*commands: tuple[Any, ...]) -> TableStyle:

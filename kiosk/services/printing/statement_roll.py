@@ -6,11 +6,10 @@ check); the totals come before the payments, so a resident sees them without unr
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from kiosk.services.printing.fonts import markup
 from kiosk.services.printing.layout import (
     ROLL_PRINTABLE,
     RULE,
@@ -93,7 +92,7 @@ def _payments(facts: StatementFacts) -> Table:
     for index, payment in enumerate(ordered_payments(facts), start=1):
         if payment.check is PaymentCheck.DISPUTED:
             disputed.append(("BACKGROUND", (0, index), (-1, index), DISPUTED_SHADE))
-        when_what = Paragraph(f"{day(payment.paid_on)}<br/>{escape(payment.programme)}", cell)
+        when_what = Paragraph(f"{day(payment.paid_on)}<br/>{markup(payment.programme)}", cell)
         rows.append(
             [
                 when_what,

@@ -13,9 +13,9 @@ UNMASKED_ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 
-def _run(*args: str | Path) -> str:
+def _run(*args: str | Path, errors: str = "strict") -> str:
     result = subprocess.run([str(a) for a in args], capture_output=True, check=True, timeout=120)
-    return result.stdout.decode("utf-8")
+    return result.stdout.decode("utf-8", errors=errors)
 
 
 def write(pdf: bytes, path: Path) -> Path:
@@ -97,7 +97,9 @@ class Word:
 
 def words(pdf: Path) -> tuple[list[Word], list[tuple[float, float]]]:
     """Every word with its box (points from the top left), and every page's size."""
-    xhtml = _run("pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-")
+    # poppler writes the document's /Subject into the page head with a character beyond
+    # U+FFFF as two encoded surrogates, which is not UTF-8; the words themselves are right.
+    xhtml = _run("pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", errors="replace")
     root = ET.fromstring(xhtml)
     ns = {"x": "http://www.w3.org/1999/xhtml"}
     found: list[Word] = []
