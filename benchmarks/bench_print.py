@@ -10,15 +10,11 @@ it), for ``--receipts`` complaints with seeded tracking numbers and secrets:
   Ed25519, zlib, base45), the QR matrix (``qrcode``, level M) drawn as one vector path by
   the project's ``QrCode`` flowable, and the 80 mm roll PDF built by ``build_roll``.
 * **baseline** — the same work with reportlab's own QR code: the same facts and signature
-  (Ed25519 signatures are deterministic, so the payload is the project's byte for byte,
-  which the run checks), the same ``receipt_flowables`` and ``build_roll``, but with
-  ``QrCodeWidget(barLevel="M")`` in a ``Drawing`` of the same 38 mm (quiet zone of 4
-  modules included, as the project's) where the project's ``QrCode`` stands. While
-  ``receipt_flowables`` runs for the baseline, the name ``QrCode`` in
-  ``kiosk.services.printing.receipt`` is a placeholder that only records its text and size
-  (restored in a ``finally`` at once, so nothing else ever sees it): the project's flowable
-  makes its matrix when it is built, and the baseline must not pay for it. The placeholder
-  is then replaced in the list by the widget's drawing.
+  (``signed_receipt``, which ``issue_receipt`` calls; Ed25519 signatures are deterministic,
+  so the payload is the project's byte for byte, which the run checks), the same
+  ``render_receipt``, but given ``qr=`` a ``QrCodeWidget(barLevel="M")`` in a ``Drawing``
+  of the same 38 mm (quiet zone of 4 modules included, as the project's) where the
+  project's ``QrCode`` stands.
 
 The two alternate receipt by receipt, taking turns at going first, so a busy neighbour
 hits both alike. Target from the issue: the project's median at most 20 ms and at most
@@ -52,8 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import metadata
@@ -68,42 +63,35 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
 import kiosk
-from kiosk.domain.clock import SHANGHAI
 from kiosk.domain.signed_document import (
-    DocumentPayload,
-    DocumentType,
     PublishedKey,
     Status,
-    content_hash,
     matches_content,
-    sign,
     verify,
 )
 from kiosk.domain.tracking import SECRET_LENGTH, TRACKING_LENGTH, luhn_check_digit
 from kiosk.services.complaints.filing import FiledComplaint
 from kiosk.services.complaints.kiosk_key import write_new_key
-from kiosk.services.printing import receipt
 from kiosk.services.printing.content import read_embedded_content
 from kiosk.services.printing.fonts import find_font_file, register_font
-from kiosk.services.printing.issue import DocumentSigner, issue_receipt
+from kiosk.services.printing.issue import DocumentSigner, issue_receipt, signed_receipt
 from kiosk.services.printing.layout import build_roll
 from kiosk.services.printing.qr import QUIET_MODULES, draw_matrix, qr_matrix
 from kiosk.services.printing.receipt import (
     QR_SIZE,
-    ReceiptFacts,
     receipt_content,
     receipt_flowables,
+    render_receipt,
 )
+from kiosk.services.printing.receipt import TITLE as RECEIPT_TITLE
 
 TARGET_MEDIAN_S = 0.020
 TARGET_RATIO = 0.25
 WARM_UP = 5
 OFFICE = "中共龙里县纪律检查委员会 龙里县监察委员会"
 TERMINAL = "LL-GS-0003"
-RECEIPT_TITLE = "投诉回执"  # as render_receipt titles the PDF
 FILED_AT = datetime(2026, 12, 7, 7, 35, 40, tzinfo=UTC)
 COLD_KINDS = ("project", "baseline", "fonts")
 #: What a fresh terminal process imports before it can print a receipt, timed in its own
@@ -149,51 +137,6 @@ def project_receipt(
     return issued.pdf, issued.payload_text
 
 
-def signed_receipt(
-    filed: FiledComplaint, signer: DocumentSigner, now: datetime
-) -> tuple[ReceiptFacts, str]:
-    """The facts and the signed payload, made as ``issue_receipt`` makes them."""
-    facts = ReceiptFacts(
-        tracking_number=filed.tracking_number,
-        secret=filed.secret,
-        office=filed.office_name,
-        filed_at=filed.filed_at,
-        terminal_code=signer.terminal_code,
-    )
-    day = int(filed.filed_at.astimezone(SHANGHAI).strftime("%Y%m%d"))
-    payload = DocumentPayload(
-        key_id=signer.key_id,
-        document_type=DocumentType.RECEIPT,
-        number=filed.tracking_number,
-        issued_at=now.replace(microsecond=0),
-        facts={"trk": filed.tracking_number, "day": day},
-        content_hash=content_hash(receipt_content(facts)),
-    )
-    return facts, sign(payload, signer.private_key)
-
-
-class _QrSlot:
-    """Where ``receipt_flowables`` puts the project's QR code, for the baseline: it holds
-    the text and the size it was given, and makes no matrix."""
-
-    def __init__(self, text: str, size: float) -> None:
-        self.text = text
-        self.size = size
-        self.hAlign = "LEFT"
-
-
-@contextmanager
-def _qr_slot() -> Iterator[None]:
-    """``receipt.QrCode`` is the placeholder for the length of one call, then restored."""
-    names = vars(receipt)
-    saved = names["QrCode"]
-    names["QrCode"] = _QrSlot
-    try:
-        yield
-    finally:
-        names["QrCode"] = saved
-
-
 def widget_drawing(text: str, size: float) -> Drawing:
     """reportlab's QR code, level M, ``size`` points square with a 4-module quiet zone."""
     drawing = Drawing(size, size)
@@ -203,29 +146,12 @@ def widget_drawing(text: str, size: float) -> Drawing:
     return drawing
 
 
-def baseline_flowables(facts: ReceiptFacts, text: str) -> list[Flowable]:
-    with _qr_slot():
-        flowables = receipt_flowables(facts, text)
-    slots = [index for index, part in enumerate(flowables) if isinstance(part, _QrSlot)]
-    if len(slots) != 1:
-        raise RuntimeError(f"receipt_flowables placed {len(slots)} QR codes, not one")
-    slot = flowables[slots[0]]
-    drawing = widget_drawing(slot.text, slot.size)
-    drawing.hAlign = slot.hAlign
-    flowables[slots[0]] = drawing
-    return flowables
-
-
 def baseline_receipt(
     filed: FiledComplaint, signer: DocumentSigner, now: datetime
 ) -> tuple[bytes, str]:
-    facts, text = signed_receipt(filed, signer, now)
-    if facts.secret in text:  # render_receipt's guard, kept so the work is the same
-        raise ValueError("the QR payload must not carry the complaint's secret")
-    pdf = build_roll(
-        baseline_flowables(facts, text), title=RECEIPT_TITLE, content=receipt_content(facts)
-    )
-    return pdf, text
+    """The same receipt, its QR code drawn by reportlab's widget."""
+    facts, text = signed_receipt(filed, signer=signer, now=now)
+    return render_receipt(facts, text, qr=widget_drawing), text
 
 
 VARIANTS: dict[str, Variant] = {"project": project_receipt, "baseline": baseline_receipt}
@@ -271,7 +197,7 @@ def split_once(filed: FiledComplaint, signer: DocumentSigner, into: Split) -> No
     the baseline make, one after the other)."""
     clock = time.perf_counter
     t0 = clock()
-    facts, text = signed_receipt(filed, signer, printed_at(filed))
+    facts, text = signed_receipt(filed, signer=signer, now=printed_at(filed))
     t1 = clock()
     matrix = qr_matrix(text)
     t2 = clock()
@@ -284,7 +210,7 @@ def split_once(filed: FiledComplaint, signer: DocumentSigner, into: Split) -> No
     widget = QrCodeWidget(text, barLevel="M")
     widget.qr.make()
     t6 = clock()
-    others = baseline_flowables(facts, text)
+    others = receipt_flowables(facts, text, qr=widget_drawing)
     t7 = clock()
     build_roll(others, title=RECEIPT_TITLE, content=receipt_content(facts))
     t8 = clock()
@@ -512,7 +438,7 @@ def print_split(split: Split, results: dict[str, Samples]) -> None:
             row("sum of the parts (project)", summed, whole),
             row("baseline: reportlab QR encode alone (qrencoder make)", split.widget_encode,
                 whole_baseline),
-            row("baseline: flowables with a placeholder for the QR", split.baseline_flowables,
+            row("baseline: flowables, the widget not yet encoded", split.baseline_flowables,
                 whole_baseline),
             row("baseline: build_roll with the widget (encodes + draws)", split.baseline_build,
                 whole_baseline),

@@ -97,7 +97,9 @@ KNOWN_PATHS = MAIN.known_paths
 
 _lock = threading.Lock()
 _faces: list[tuple[str, dict[int, int]]] = []
-"""The registered faces in the order they are tried: name and its character map."""
+"""The main face once registered: its name and its character map."""
+_fallbacks: list[tuple[str, dict[int, int]]] | None = None
+"""The fallback faces in the order they are tried; None until first looked for."""
 
 
 class FontMissingError(RuntimeError):
@@ -148,18 +150,38 @@ def find_font_file() -> Path:
     raise FontMissingError()
 
 
+def _register(face: Face, path: Path) -> tuple[str, dict[int, int]]:
+    if face.name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(face.name, str(path), subfontIndex=face.subfont))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(face.name, bold, italic, face.name)
+    return face.name, pdfmetrics.getFont(face.name).face.charToGlyph
+
+
 def register_font() -> str:
-    """Register the main face and every fallback face installed (once per process) and
-    return the main face's name.
+    """Register the main face (once per process) and return its name.
 
     Safe to call from any thread and as often as wanted: documents call it every time they
     are built. Bold and italic map to the same face, since the family has no other, so a
-    ``<b>`` in a paragraph never falls back to a font without Chinese.
+    ``<b>`` in a paragraph never falls back to a font without Chinese. The fallback faces
+    are registered only when a text first needs one (:func:`_fallback_faces`): parsing
+    their 50 MB would triple the first record's time on every terminal for a character
+    few residents have.
     """
     with _lock:
         if not _faces:
             _patch_to_unicode()
-            faces = [(MAIN, find_font_file())]
+            _faces.append(_register(MAIN, find_font_file()))
+    return FONT_NAME
+
+
+def _fallback_faces() -> list[tuple[str, dict[int, int]]]:
+    """The fallback faces installed, registered the first time they are asked for."""
+    global _fallbacks
+    with _lock:
+        if _fallbacks is None:
+            found = []
             for face in FALLBACKS:
                 path = _face_file(face)
                 if path is None:
@@ -170,23 +192,17 @@ def register_font() -> str:
                         face.package,
                     )
                 else:
-                    faces.append((face, path))
-            registered = pdfmetrics.getRegisteredFontNames()
-            for face, path in faces:
-                if face.name not in registered:
-                    pdfmetrics.registerFont(TTFont(face.name, str(path), subfontIndex=face.subfont))
-                    for bold in (0, 1):
-                        for italic in (0, 1):
-                            addMapping(face.name, bold, italic, face.name)
-                font = pdfmetrics.getFont(face.name)
-                _faces.append((face.name, font.face.charToGlyph))
-    return FONT_NAME
+                    found.append(_register(face, path))
+            _fallbacks = found
+        return _fallbacks
 
 
 def _face_for(ch: str) -> str | None:
     """The first face that has a glyph for ``ch``, or None."""
     code = ord(ch)
-    for name, char_map in _faces:
+    if code in _faces[0][1]:
+        return FONT_NAME
+    for name, char_map in _fallback_faces():
         if code in char_map:
             return name
     return None

@@ -137,20 +137,17 @@ def _signed(
         raise Refused(Reason.of(IssueProblem.BAD_FACTS, problem=error.problem.value)) from None
 
 
-def issue_receipt(
+def signed_receipt(
     filed: FiledComplaint,
     *,
     signer: DocumentSigner,
     now: datetime,
     hotline: str | None = None,
     website: str | None = None,
-) -> IssuedDocument:
-    """The receipt of a complaint just filed at this terminal (80 mm roll).
-
-    It prints the tracking number, the secret, the receiving office, when and where it was
-    filed and how to check its status. The payload signs the tracking number and the day of
-    filing in Shanghai (``day``, as 20261207) with a hash of the content; the secret is in neither.
-    """
+) -> tuple[ReceiptFacts, str]:
+    """The facts a receipt prints and its signed payload: the tracking number and the day of
+    filing in Shanghai (``day``, as 20261207) with a hash of the content; the secret is in
+    neither."""
     try:
         facts = ReceiptFacts(
             tracking_number=filed.tracking_number,
@@ -172,6 +169,23 @@ def issue_receipt(
         {"trk": filed.tracking_number, "day": day},
         receipt_content(facts),
     )
+    return facts, text
+
+
+def issue_receipt(
+    filed: FiledComplaint,
+    *,
+    signer: DocumentSigner,
+    now: datetime,
+    hotline: str | None = None,
+    website: str | None = None,
+) -> IssuedDocument:
+    """The receipt of a complaint just filed at this terminal (80 mm roll).
+
+    It prints the tracking number, the secret, the receiving office, when and where it was
+    filed and how to check its status, with the payload of :func:`signed_receipt`.
+    """
+    facts, text = signed_receipt(filed, signer=signer, now=now, hotline=hotline, website=website)
     return IssuedDocument(
         pdf=render_receipt(facts, text),
         payload_text=text,

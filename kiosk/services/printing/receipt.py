@@ -8,6 +8,7 @@ where it was filed, how to check its status, and a QR code with the signed paylo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +31,7 @@ from kiosk.services.printing.layout import (
 from kiosk.services.printing.qr import QrCode
 
 DOCUMENT = "complaint-receipt"
+TITLE = "投诉回执"
 QR_SIZE = 38 * mm
 
 # A mainland mobile number: a person's phone, which no record may print.
@@ -107,15 +109,22 @@ def _facts_table(rows: list[tuple[str, str]]) -> Table:
     return facts_table(rows, width=ROLL_PRINTABLE, label_width=16 * mm, sizes=(8, 9), padding=1.2)
 
 
-def receipt_flowables(facts: ReceiptFacts, qr_text: str) -> list[Flowable]:
+QrDrawer = Callable[[str, float], Flowable]
+"""Makes the QR flowable of a payload at a size in points: :class:`QrCode` on every receipt
+printed; ``benchmarks/bench_print.py`` passes reportlab's own widget as its baseline."""
+
+
+def receipt_flowables(
+    facts: ReceiptFacts, qr_text: str, *, qr: QrDrawer = QrCode
+) -> list[Flowable]:
     """The receipt's parts, top to bottom."""
     how = ["在任意一台自助终端点击“查询我的投诉”，输入查询编号和查询密码。"]
     if facts.hotline:
         how.append(f"电话查询：{facts.hotline}")
     if facts.website:
         how.append(f"网上查询：{facts.website}")
-    qr = QrCode(qr_text, QR_SIZE)
-    qr.hAlign = "CENTER"
+    code = qr(qr_text, QR_SIZE)
+    code.hAlign = "CENTER"
     parts: list[Flowable] = [
         para("投诉回执", 18, align="center"),
         para("Complaint receipt", 8, align="center"),
@@ -149,7 +158,7 @@ def receipt_flowables(facts: ReceiptFacts, qr_text: str) -> list[Flowable]:
         para("如何查询办理进度", 9, english="How to check the status"),
         *(para(line, 8.5) for line in how),
         Spacer(1, 2 * mm),
-        qr,
+        code,
         para("扫描二维码可核验本回执真伪（二维码中不含查询密码）", 7.5, align="center"),
         para("Scan to verify this receipt; the code does not hold the secret.", 6.5,
              align="center"),
@@ -157,7 +166,7 @@ def receipt_flowables(facts: ReceiptFacts, qr_text: str) -> list[Flowable]:
     return parts
 
 
-def render_receipt(facts: ReceiptFacts, qr_text: str) -> bytes:
+def render_receipt(facts: ReceiptFacts, qr_text: str, *, qr: QrDrawer = QrCode) -> bytes:
     """The receipt as PDF bytes for an 80 mm roll.
 
     ``qr_text`` is the signed payload, made elsewhere; it must never carry the secret (the
@@ -168,5 +177,5 @@ def render_receipt(facts: ReceiptFacts, qr_text: str) -> bytes:
     if facts.secret in qr_text:
         raise ValueError("the QR payload must not carry the complaint's secret")
     return build_roll(
-        receipt_flowables(facts, qr_text), title="投诉回执", content=receipt_content(facts)
+        receipt_flowables(facts, qr_text, qr=qr), title=TITLE, content=receipt_content(facts)
     )

@@ -66,8 +66,7 @@ def test_without_the_fallbacks_rare_characters_are_reported_missing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A terminal without fonts-hanazono names the characters it cannot print."""
-    fonts.register_font()
-    monkeypatch.setattr(fonts, "_faces", fonts._faces[:1])
+    monkeypatch.setattr(fonts, "_fallbacks", [])
     assert fonts.missing_characters("王𠮷㑇芳") == {"𠮷", "㑇"}
 
 
